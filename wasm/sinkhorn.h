@@ -1,0 +1,55 @@
+/*
+ * graphgen Sinkhorn kernels: log-domain and Sinkhorn-Knopp (scaling) iterations on a dense
+ * row-major cost matrix, float64. Compiled to WebAssembly (wasm/build.mjs, SIMD128) and natively
+ * (wasm/test_sinkhorn.c, bench) from the same source.
+ *
+ * Memory is owned by the caller; every pointer is to caller-allocated float64 arrays.
+ */
+#ifndef GRAPHGEN_SINKHORN_H
+#define GRAPHGEN_SINKHORN_H
+
+/* Status codes, mapped to SinkhornStatus in src/ot/backend/status.ts. */
+#define GG_STATUS_CONVERGED 0
+#define GG_STATUS_MAX_ITER 1
+#define GG_STATUS_NUMERICAL_ERROR 2
+
+/* Fallback thresholds of the shifted log-sum-exp (see sinkhorn.c). Mirrored in the TS twin. */
+#define GG_LSE_LOW 1e-280
+#define GG_LSE_HIGH 1e280
+
+/*
+ * Log-domain Sinkhorn.
+ *   K        in: cost matrix M (n*m, row-major); overwritten with -M/reg.
+ *   a, b     histograms (n, m), entries >= 0.
+ *   u, v     in/out scaled potentials f/reg and g/reg (n, m). Entries of zero-mass rows/columns
+ *            are set to -infinity.
+ *   work     scratch of 2n + 2m doubles.
+ *   out      out[0] = completed iterations, out[1] = L1 error of the row marginal of the returned
+ *            state (column marginals are exact up to rounding).
+ * Returns a GG_STATUS_* code.
+ */
+int gg_sinkhorn_log(int n, int m, double *K, double reg, const double *a, const double *b,
+                    double *u, double *v, double *work, int max_iter, double tol,
+                    int check_every, double *out);
+
+/* Plan of the log-domain solver, in place: K (holding -M/reg) becomes P = exp(u_i + v_j + K_ij). */
+void gg_sinkhorn_log_plan(int n, int m, double *K, const double *u, const double *v);
+
+/*
+ * Sinkhorn-Knopp (Cuturi 2013) in the scaling domain.
+ *   K        in: cost matrix M; overwritten with exp(-M/reg).
+ *   u, v     in/out scalings (n, m), positive.
+ *   work     scratch of 2n + 2m doubles.
+ * On a numerical error (a zero or non-finite scaling) the last finite u, v are restored.
+ */
+int gg_sinkhorn_knopp(int n, int m, double *K, double reg, const double *a, const double *b,
+                      double *u, double *v, double *work, int max_iter, double tol,
+                      int check_every, double *out);
+
+/* Plan of the Knopp solver, in place: K (holding exp(-M/reg)) becomes P = u_i K_ij v_j. */
+void gg_sinkhorn_knopp_plan(int n, int m, double *K, const double *u, const double *v);
+
+/* The exponential used by the kernels (exposed for the native test). */
+double gg_exp(double x);
+
+#endif
