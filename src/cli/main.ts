@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * The `graphgen` command line. This is the only part of graphgen that touches `process`, the
+ * file system for user paths, and the console. Each subcommand lives in `commands/<name>.ts`
+ * and exports a function returning a commander `Command`.
+ *
+ * @module cli
+ */
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { runCli } from './runCli.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('graphgen')
+  .description('Generative modeling on graph space: datasets, training, sampling, evaluation.')
+  .version(pkg.version)
+  .option('--verbose', 'print stack traces on errors')
+  .showHelpAfterError('(add --help for usage)');
+
+// Subcommands (one file each under ./commands):
+
+await runCli(program, process.argv);

@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { GraphgenError } from '../core/errors.js';
+
+/**
+ * Parses argv and runs the matching subcommand. Errors become one clear line on stderr and exit
+ * code 2 (usage errors and graphgen errors alike); `--verbose` adds the stack trace. Unexpected
+ * internal errors exit with code 1.
+ */
+export async function runCli(program: Command, argv: string[]): Promise<void> {
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const verbose = argv.includes('--verbose');
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version "errors" exit 0; usage errors were already printed by commander.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (err instanceof GraphgenError) {
+      process.stderr.write(`graphgen: error [${err.code}]: ${err.message}\n`);
+      if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const e = err as Error;
+    process.stderr.write(`graphgen: internal error: ${e?.message ?? String(err)}\n`);
+    if (verbose && e?.stack) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { ShapeError } from '../core/errors.js';
+
+/** Explicit transpose of a rank-2 tensor. */
+function t2(a: tf.Tensor2D): tf.Tensor2D {
+  return tf.transpose(a, [1, 0]);
+}
+
+function denseForward(x: tf.Tensor, w: tf.Tensor2D, b: tf.Tensor1D | undefined): tf.Tensor {
+  const din = w.shape[0];
+  const dout = w.shape[1];
+  const lead = x.shape.slice(0, -1);
+  const x2 = tf.reshape(x, [-1, din]) as tf.Tensor2D; // [M, din]
+  const y2 = b === undefined ? tf.matMul(x2, w) : tf.fused.matMul({ a: x2, b: w, bias: b }); // [M, dout]
+  return tf.reshape(y2, [...lead, dout]);
+}
+
+function denseBackward(dy: tf.Tensor, x: tf.Tensor, w: tf.Tensor2D): { dx: tf.Tensor; dw: tf.Tensor2D; dy2: tf.Tensor2D } {
+  const din = w.shape[0];
+  const dout = w.shape[1];
+  const dy2 = tf.reshape(dy, [-1, dout]) as tf.Tensor2D; // [M, dout]
+  const x2 = tf.reshape(x, [-1, din]) as tf.Tensor2D; // [M, din]
+  const dx = tf.reshape(tf.matMul(dy2, t2(w)), x.shape); // [.., din]
+  const dw = tf.matMul(t2(x2), dy2); // [din, dout]
+  return { dx, dw, dy2 };
+}
+
+const denseWithBias = tf.customGrad((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+  save([x, w]);
+  return {
+    value: denseForward(x, w as tf.Tensor2D, b as tf.Tensor1D),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const { dx, dw, dy2 } = denseBackward(dy, saved[0], saved[1] as tf.Tensor2D);
+      return [dx, dw, tf.sum(dy2, 0)];
+    },
+  };
+}) as (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor;
+
+const denseNoBias = tf.customGrad((x: tf.Tensor, w: tf.Tensor, save: tf.GradSaveFunc) => {
+  save([x, w]);
+  return {
+    value: denseForward(x, w as tf.Tensor2D, undefined),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const { dx, dw } = denseBackward(dy, saved[0], saved[1] as tf.Tensor2D);
+      return [dx, dw];
+    },
+  };
+}) as (x: tf.Tensor, w: tf.Tensor) => tf.Tensor;
+
+/**
+ * Affine map on the last axis with a hand-written gradient: `y = x W + b`.
+ *
+ * Shapes: `x [..., din]`, `w [din, dout]`, `b [dout]` (optional), result `[..., dout]`. The
+ * leading axes are flattened into one matrix product.
+ *
+ * Gradients (with `X` the flattened `[M, din]` input and `dY` `[M, dout]`):
+ * `dX = dY Wᵀ`, `dW = Xᵀ dY`, `db = Σ_m dY[m, :]`. The transposes are materialised with
+ * `tf.transpose` before each product instead of being passed as `matMul` flags: on the wasm
+ * backend flagged products are 10-15x slower, which made default autodiff of an MLP training
+ * step about 7x slower (../shared/NOTES.md). Every module of graphgen uses this op.
+ *
+ * @param x - input `[..., din]`
+ * @param w - weight `[din, dout]`
+ * @param b - optional bias `[dout]`
+ * @returns `[..., dout]`
+ * @throws {@link ShapeError} when `x`'s last axis is not `din`, `w` is not rank 2 or `b` is not `[dout]`
+ *
+ * @example
+ * ```ts
+ * const y = dense(tf.ones([32, 20, 16]), tf.ones([16, 8]), tf.zeros([8])); // [32, 20, 8]
+ * ```
+ */
+export function dense(x: tf.Tensor, w: tf.Tensor, b?: tf.Tensor): tf.Tensor {
+  if (w.rank !== 2) throw ShapeError.mismatch('w', '[din, dout]', `[${w.shape.join(', ')}]`);
+  if (x.rank < 1 || x.shape[x.rank - 1] !== w.shape[0]) {
+    throw ShapeError.mismatch('x', `[..., ${w.shape[0]}]`, `[${x.shape.join(', ')}]`);
+  }
+  if (b !== undefined) {
+    if (b.rank !== 1 || b.shape[0] !== w.shape[1]) throw ShapeError.mismatch('b', `[${w.shape[1]}]`, `[${b.shape.join(', ')}]`);
+    return denseWithBias(x, w, b);
+  }
+  return denseNoBias(x, w);
+}

@@ -1,0 +1,202 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { BackendError, InputError, describeValue } from '../core/errors.js';
+import { registerGradients } from './registerGradients.js';
+
+/** A tfjs backend graphgen can run on. */
+export type BackendName = 'wasm' | 'cpu' | 'webgpu' | 'webgl';
+
+/** The runtime graphgen detected. */
+export type RuntimeEnvironment = 'node' | 'browser';
+
+/** Options of {@link initBackend}. */
+export interface InitBackendOptions {
+  /**
+   * The backend to use, or an ordered list of candidates. When given, the first candidate
+   * that initialises is chosen and, if none does, a {@link BackendError} explains why each
+   * failed. When omitted, the environment's default order is tried: in Node
+   * `wasm` > `cpu`; in a browser `webgpu` > `webgl` > `wasm` > `cpu`.
+   * @default the environment's default order
+   */
+  prefer?: BackendName | readonly BackendName[];
+  /**
+   * Dawn toggles passed to `create()` of the `webgpu` package (Node only). The default runs
+   * Dawn on its OpenGL ES backend, which works over Mesa llvmpipe on machines without a GPU
+   * (slow, correctness only); pass `[]` to let Dawn pick (Vulkan on a real GPU).
+   * @default ['backend=opengles'] when no GPU adapter is found with `[]`, else `[]`
+   */
+  dawnOptions?: readonly string[];
+}
+
+/** What {@link initBackend} chose. */
+export interface BackendInfo {
+  /** The active backend. */
+  name: BackendName;
+  /** The runtime. */
+  environment: RuntimeEnvironment;
+  /** For each candidate tried before `name`, why it was unavailable. */
+  skipped: Partial<Record<BackendName, string>>;
+  /** Kernels whose gradients graphgen registered (empty when they already were). */
+  gradientsRegistered: string[];
+}
+
+const ALL: readonly BackendName[] = ['wasm', 'cpu', 'webgpu', 'webgl'];
+
+function detectEnvironment(): RuntimeEnvironment {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return p?.versions?.node !== undefined ? 'node' : 'browser';
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+interface NodeGpuModule {
+  create(options: string[]): { requestAdapter(o?: Record<string, unknown>): Promise<unknown>; wgslLanguageFeatures?: unknown };
+  globals: object;
+}
+
+/**
+ * Installs `navigator.gpu` from the `webgpu` package (Dawn) in Node. The adapter is
+ * requested with `featureLevel: 'compatibility'`, which Dawn's OpenGL ES backend needs.
+ */
+async function installNodeWebGpu(dawnOptions: readonly string[] | undefined): Promise<void> {
+  const g = globalThis as { navigator?: { gpu?: unknown } };
+  if (g.navigator?.gpu !== undefined) return;
+  let mod: NodeGpuModule;
+  try {
+    mod = (await import('webgpu')) as unknown as NodeGpuModule;
+  } catch (err) {
+    throw new Error(`the optional dependency "webgpu" could not be loaded (${message(err)})`);
+  }
+  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
+  if (env && env.EGL_PLATFORM === undefined) env.EGL_PLATFORM = 'surfaceless';
+  Object.assign(globalThis, mod.globals);
+  const tryCreate = async (opts: readonly string[]): Promise<ReturnType<NodeGpuModule['create']> | undefined> => {
+    const gpu = mod.create([...opts]);
+    const adapter = await gpu.requestAdapter({ featureLevel: 'compatibility' });
+    return adapter ? gpu : undefined;
+  };
+  const gpu = dawnOptions !== undefined ? await tryCreate(dawnOptions) : ((await tryCreate([])) ?? (await tryCreate(['backend=opengles'])));
+  if (gpu === undefined) throw new Error('Dawn found no WebGPU adapter');
+  const wrapped = {
+    requestAdapter: (o?: Record<string, unknown>) => gpu.requestAdapter({ ...(o ?? {}), featureLevel: 'compatibility' }),
+    getPreferredCanvasFormat: () => 'rgba8unorm',
+    wgslLanguageFeatures: gpu.wgslLanguageFeatures,
+  };
+  if (g.navigator === undefined) {
+    Object.defineProperty(globalThis, 'navigator', { value: { gpu: wrapped }, configurable: true, writable: true });
+  } else {
+    g.navigator.gpu = wrapped;
+  }
+}
+
+async function tryBackend(name: BackendName, env: RuntimeEnvironment, options: InitBackendOptions): Promise<void> {
+  switch (name) {
+    case 'cpu':
+      await import('@tensorflow/tfjs-backend-cpu');
+      break;
+    case 'wasm':
+      await import('@tensorflow/tfjs-backend-wasm');
+      break;
+    case 'webgpu':
+      if (env === 'node') await installNodeWebGpu(options.dawnOptions);
+      else if ((globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu === undefined) {
+        throw new Error('navigator.gpu is undefined (this browser does not expose WebGPU)');
+      }
+      try {
+        await import('@tensorflow/tfjs-backend-webgpu');
+      } catch (err) {
+        throw new Error(`the optional dependency "@tensorflow/tfjs-backend-webgpu" could not be loaded (${message(err)})`);
+      }
+      break;
+    case 'webgl':
+      if (env === 'node') throw new Error('webgl needs a browser (no WebGL context in Node)');
+      throw new Error('@tensorflow/tfjs-backend-webgl is not a dependency of graphgen; import it yourself and call tf.setBackend("webgl")');
+  }
+  let ok: boolean;
+  try {
+    ok = await tf.setBackend(name);
+  } catch (err) {
+    throw new Error(message(err));
+  }
+  if (!ok) throw new Error(`tf.setBackend("${name}") returned false (the backend failed to initialise)`);
+  await tf.ready();
+}
+
+/**
+ * Chooses, initialises and activates a tfjs backend, and registers graphgen's gradients
+ * (see {@link registerGradients}). Call it once before building modules.
+ *
+ * Defaults: in Node `wasm` (SIMD, one thread) then `cpu`; in a browser `webgpu` > `webgl` >
+ * `wasm` > `cpu`. `webgpu` in Node goes through the optional `webgpu` package (Dawn); without a
+ * GPU it runs on Dawn's OpenGL ES backend over llvmpipe, which is correct but 5-10x slower
+ * than wasm. `@tensorflow/tfjs-node` is not supported (it cannot be installed from the
+ * registry alone).
+ *
+ * @param options - see {@link InitBackendOptions}
+ * @returns the chosen backend and why earlier candidates were skipped
+ * @throws {@link BackendError} when no candidate in `prefer` can be initialised; the message
+ *   names each candidate and the reason it failed
+ * @throws {@link InputError} for an unknown backend name
+ *
+ * @example
+ * ```ts
+ * const info = await initBackend();                 // wasm in Node
+ * await initBackend({ prefer: 'cpu' });              // force the pure-JS backend
+ * await initBackend({ prefer: ['webgpu', 'wasm'] }); // webgpu if it works, else wasm
+ * ```
+ */
+export async function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
+  const env = detectEnvironment();
+  const prefer = options.prefer;
+  const candidates: readonly BackendName[] =
+    prefer === undefined
+      ? env === 'node'
+        ? ['wasm', 'cpu']
+        : ['webgpu', 'webgl', 'wasm', 'cpu']
+      : typeof prefer === 'string'
+        ? [prefer]
+        : prefer;
+  if (!Array.isArray(candidates) || candidates.length === 0) {
+    throw InputError.invalid('options.prefer', 'a backend name or a non-empty list of names', describeValue(prefer));
+  }
+  for (const c of candidates) {
+    if (!ALL.includes(c)) throw InputError.invalid('options.prefer', `one of ${ALL.join(', ')}`, describeValue(c));
+  }
+  const gradientsRegistered = registerGradients();
+  const skipped: Partial<Record<BackendName, string>> = {};
+  for (const name of candidates) {
+    try {
+      await tryBackend(name, env, options);
+      return { name, environment: env, skipped, gradientsRegistered };
+    } catch (err) {
+      skipped[name] = message(err);
+    }
+  }
+  const why = candidates.map((c) => `${c}: ${skipped[c]}`).join('; ');
+  throw new BackendError(`no requested tfjs backend is available (${why})`, {
+    argument: 'options.prefer',
+    expected: `an available backend among ${candidates.join(', ')}`,
+    actual: why,
+  });
+}
+
+/**
+ * Releases process-wide resources a backend holds so that Node can exit: for `webgpu` in
+ * Node it disposes the backend and removes `navigator.gpu` (Dawn otherwise keeps the event
+ * loop alive). Safe to call for any backend.
+ *
+ * @example
+ * ```ts
+ * await initBackend({ prefer: 'webgpu' });
+ * // ... work ...
+ * releaseBackend('webgpu');
+ * ```
+ */
+export function releaseBackend(name: BackendName): void {
+  if (tf.findBackend(name) !== null) tf.removeBackend(name);
+  if (name === 'webgpu' && detectEnvironment() === 'node') {
+    const g = globalThis as { navigator?: { gpu?: unknown } };
+    if (g.navigator !== undefined) delete g.navigator.gpu;
+  }
+}
