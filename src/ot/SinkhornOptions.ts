@@ -1,0 +1,66 @@
+/**
+ * Options and result record of the Sinkhorn solvers.
+ *
+ * @module
+ */
+
+import type { OtPotentials, SinkhornBackendName, TransportResult } from './types.js';
+import type { SinkhornKernel } from './backend/SinkhornKernel.js';
+
+/** Schedule of epsilon scaling: `reg_k = max(reg, start * factor^k)`. */
+export interface EpsilonScalingOptions {
+  /** First regularization. @default the spread max(M) - min(M) of the cost (at least `reg`) */
+  start?: number;
+  /** Ratio between successive regularizations, in (0, 1). @default 0.5 */
+  factor?: number;
+  /** Iterations per intermediate stage (the last stage gets the rest of `maxIter`). @default 50 */
+  stageIter?: number;
+}
+
+/** Options of {@link sinkhorn} and its variants. */
+export interface SinkhornOptions {
+  /**
+   * `'log'`: log-domain iterations, stable for every reg > 0 (never NaN). `'knopp'`: classical
+   * Sinkhorn-Knopp scaling iterations (Cuturi 2013), faster per iteration (no exp) but the
+   * kernel `exp(-M/reg)` underflows for small `reg`, which ends the run with
+   * `status: 'numericalError'`.
+   * @default 'log'
+   */
+  method?: 'log' | 'knopp';
+  /** Maximum number of iterations (one iteration updates both potentials). @default 1000 */
+  maxIter?: number;
+  /**
+   * Stop when the L1 error of the row marginal, `sum_i |sum_j P[i][j] - a[i]|`, is below `tol`
+   * (column marginals are exact after each iteration). @default 1e-9
+   */
+  tol?: number;
+  /** Check the stopping criterion every `checkEvery` iterations (each check costs O(n)). @default 1 */
+  checkEvery?: number;
+  /**
+   * `'auto'`: the WASM kernel when it can be loaded synchronously (Node), else `'js'`.
+   * `'wasm'`: the shared WASM kernel (throws `BackendError` when unavailable). `'js'`: the
+   * TypeScript twin. Or an instance from {@link loadSinkhornWasm}.
+   * @default 'auto'
+   */
+  backend?: 'auto' | SinkhornBackendName | SinkhornKernel;
+  /** Initial potentials (e.g. the `potentials` of a previous solve with a nearby problem). @default zeros */
+  warmStart?: OtPotentials;
+  /** Solve a decreasing sequence of regularizations, warm-starting each from the last. @default false */
+  epsilonScaling?: boolean | EpsilonScalingOptions;
+  /** Relative tolerance on `|sum(a) - sum(b)|`. @default 1e-6 */
+  massTol?: number;
+  /** Throw `ConvergenceError` unless `status` is `'converged'`. @default false */
+  strict?: boolean;
+}
+
+/** Result of {@link sinkhorn}: plan, cost `<P, M>`, potentials, convergence information. */
+export interface SinkhornResult extends TransportResult {
+  /** L1 error of the row marginal of `plan` (column marginals are exact up to rounding). */
+  readonly marginalError: number;
+  /** Backend that ran the iterations. */
+  readonly backend: SinkhornBackendName;
+  /** Iteration scheme used. */
+  readonly method: 'log' | 'knopp';
+  /** The regularization of the (last) solve. */
+  readonly reg: number;
+}

@@ -1,0 +1,187 @@
+/**
+ * Loading the C Sinkhorn kernel (`wasm/sinkhorn.wasm`, built from `wasm/sinkhorn.c`) and the glue
+ * that runs it on a problem: copy in, call, copy out. The module has no imports; its memory grows
+ * on demand up to the wasm32 limit of 4 GiB.
+ *
+ * @module
+ */
+
+import { BackendError } from '../../core/errors.js';
+import type { SinkhornKernel, SinkhornKernelInput, SinkhornKernelOutput } from './SinkhornKernel.js';
+import { statusFromCode } from './SinkhornKernel.js';
+
+/** Where the kernel's bytes come from: raw bytes, a compiled module, or a `fetch` response. */
+export type SinkhornWasmSource = BufferSource | WebAssembly.Module | Response | Promise<Response>;
+
+/** A loaded instance of the C Sinkhorn kernel: a {@link SinkhornKernel} with name `'wasm'`. */
+export interface SinkhornWasm extends SinkhornKernel {
+  readonly name: 'wasm';
+  /** Current size of the instance's linear memory in bytes (grows with the largest problem run). */
+  memoryBytes(): number;
+}
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  __heap_base: WebAssembly.Global;
+  gg_sinkhorn_log(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
+  gg_sinkhorn_log_plan(n: number, m: number, K: number, u: number, v: number): void;
+  gg_sinkhorn_knopp(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
+  gg_sinkhorn_knopp_plan(n: number, m: number, K: number, u: number, v: number): void;
+}
+
+const PAGE = 65536;
+const MAX_BYTES = 65536 * PAGE; // wasm32: 4 GiB
+
+/** URL of the committed kernel, valid from `src/ot/backend/` and `dist/ot/backend/` alike. */
+export const SINKHORN_WASM_URL: URL = new URL('../../../wasm/sinkhorn.wasm', import.meta.url);
+
+function wrap(instance: WebAssembly.Instance): SinkhornWasm {
+  const ex = instance.exports as unknown as KernelExports;
+  if (typeof ex.gg_sinkhorn_log !== 'function' || !(ex.memory instanceof WebAssembly.Memory)) {
+    throw new BackendError('sinkhorn.wasm: expected exports gg_sinkhorn_log and memory; is this the graphgen kernel?');
+  }
+  const base = Math.ceil(Number(ex.__heap_base.value) / 16) * 16;
+
+  const run = (kind: 'log' | 'knopp', p: SinkhornKernelInput): SinkhornKernelOutput => {
+    const { n, m } = p;
+    const nm = n * m;
+    // layout (float64 offsets): K[nm] a[n] b[m] u[n] v[m] work[2n+2m] out[2]
+    const total = nm + 4 * n + 4 * m + 2 + 2 * (n + m) + 2;
+    const bytes = base + 8 * total;
+    if (bytes > MAX_BYTES || n >= 2 ** 31 || m >= 2 ** 31) {
+      throw new BackendError(`sinkhorn wasm kernel: a ${n} x ${m} problem needs ${bytes} bytes, more than the 4 GiB of wasm32 memory; use backend 'js'`);
+    }
+    const mem = ex.memory;
+    if (mem.buffer.byteLength < bytes) {
+      try {
+        mem.grow(Math.ceil((bytes - mem.buffer.byteLength) / PAGE));
+      } catch (cause) {
+        throw new BackendError(`sinkhorn wasm kernel: could not grow memory to ${bytes} bytes for a ${n} x ${m} problem`, { cause });
+      }
+    }
+    const f64 = new Float64Array(mem.buffer);
+    let off = base / 8;
+    const K = off;
+    off += nm;
+    const A = off;
+    off += n;
+    const B = off;
+    off += m;
+    const U = off;
+    off += n;
+    const V = off;
+    off += m;
+    const W = off;
+    off += 2 * n + 2 * m;
+    const O = off;
+    f64.set(p.M, K);
+    f64.set(p.a, A);
+    f64.set(p.b, B);
+    f64.set(p.u, U);
+    f64.set(p.v, V);
+    const fn = kind === 'log' ? ex.gg_sinkhorn_log : ex.gg_sinkhorn_knopp;
+    const code = fn(n, m, 8 * K, p.reg, 8 * A, 8 * B, 8 * U, 8 * V, 8 * W, p.maxIter, p.tol, p.checkEvery, 8 * O);
+    (kind === 'log' ? ex.gg_sinkhorn_log_plan : ex.gg_sinkhorn_knopp_plan)(n, m, 8 * K, 8 * U, 8 * V);
+    const view = new Float64Array(mem.buffer); // same buffer: the kernel does not grow memory
+    p.u.set(view.subarray(U, U + n));
+    p.v.set(view.subarray(V, V + m));
+    return {
+      status: statusFromCode(code),
+      iterations: view[O],
+      marginalError: view[O + 1],
+      plan: view.slice(K, K + nm),
+    };
+  };
+
+  return Object.freeze({
+    name: 'wasm' as const,
+    sinkhornLog: (p: SinkhornKernelInput) => run('log', p),
+    sinkhornKnopp: (p: SinkhornKernelInput) => run('knopp', p),
+    memoryBytes: () => ex.memory.buffer.byteLength,
+  });
+}
+
+/**
+ * Instantiates the kernel synchronously from bytes or a compiled module (Node allows synchronous
+ * compilation of modules of any size; browsers limit it to small modules, so prefer
+ * {@link loadSinkhornWasm} there).
+ *
+ * @throws {@link BackendError} when the bytes are not the graphgen kernel
+ */
+export function instantiateSinkhornWasm(source: BufferSource | WebAssembly.Module): SinkhornWasm {
+  try {
+    const mod = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source);
+    return wrap(new WebAssembly.Instance(mod, {}));
+  } catch (cause) {
+    if (cause instanceof BackendError) throw cause;
+    throw new BackendError('could not instantiate the Sinkhorn WebAssembly kernel', { cause });
+  }
+}
+
+/**
+ * Loads a fresh instance of the WebAssembly Sinkhorn kernel. Without a source, reads
+ * `wasm/sinkhorn.wasm` next to the package (Node) or fetches {@link SINKHORN_WASM_URL}
+ * (browsers, bundlers that keep `new URL(..., import.meta.url)` assets). Pass the returned
+ * instance as `backend` to the Sinkhorn solvers.
+ *
+ * @param source - bytes, a compiled module, or a `fetch` response of `sinkhorn.wasm`
+ * @returns an independent kernel instance with its own memory
+ * @throws {@link BackendError} when WebAssembly is unavailable or the bytes cannot be loaded
+ *
+ * @example
+ * ```ts
+ * const wasm = await loadSinkhornWasm(fetch('/assets/sinkhorn.wasm'));
+ * const res = sinkhorn([0.5, 0.5], [0.5, 0.5], [[0, 1], [1, 0]], 0.1, { backend: wasm });
+ * ```
+ */
+export async function loadSinkhornWasm(source?: SinkhornWasmSource): Promise<SinkhornWasm> {
+  if (typeof WebAssembly === 'undefined') throw new BackendError('WebAssembly is not available in this runtime');
+  try {
+    let s: BufferSource | WebAssembly.Module | Response;
+    if (source === undefined) {
+      const fs = nodeFs();
+      s = fs ? fs.readFileSync(SINKHORN_WASM_URL) : await fetch(SINKHORN_WASM_URL);
+    } else {
+      s = await source;
+    }
+    if (typeof Response !== 'undefined' && s instanceof Response) {
+      if (!s.ok) throw new BackendError(`fetching sinkhorn.wasm failed: HTTP ${s.status}`);
+      s = await s.arrayBuffer();
+    }
+    const mod = s instanceof WebAssembly.Module ? s : await WebAssembly.compile(s);
+    return wrap(await WebAssembly.instantiate(mod, {}));
+  } catch (cause) {
+    if (cause instanceof BackendError) throw cause;
+    throw new BackendError('could not load the Sinkhorn WebAssembly kernel', { cause });
+  }
+}
+
+interface NodeFs {
+  readFileSync(path: URL): Uint8Array;
+}
+
+function nodeFs(): NodeFs | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+}
+
+let defaultKernel: SinkhornWasm | null | undefined;
+
+/**
+ * The shared default instance of the kernel, created on first use from the file next to the
+ * package when the runtime can read it synchronously (Node >= 20.16), else `null`. The cache is
+ * written once and never changes afterwards.
+ *
+ * @internal
+ */
+export function defaultSinkhornWasm(): SinkhornWasm | null {
+  if (defaultKernel === undefined) {
+    try {
+      const fs = nodeFs();
+      defaultKernel = fs && typeof WebAssembly !== 'undefined' ? instantiateSinkhornWasm(fs.readFileSync(SINKHORN_WASM_URL)) : null;
+    } catch {
+      defaultKernel = null;
+    }
+  }
+  return defaultKernel;
+}
