@@ -21,11 +21,13 @@ function denseBackward(dy: tf.Tensor, x: tf.Tensor, w: tf.Tensor2D): { dx: tf.Te
   const dy2 = tf.reshape(dy, [-1, dout]) as tf.Tensor2D; // [M, dout]
   const x2 = tf.reshape(x, [-1, din]) as tf.Tensor2D; // [M, din]
   const dx = tf.reshape(tf.matMul(dy2, t2(w)), x.shape); // [.., din]
-  const dw = tf.matMul(t2(x2), dy2); // [din, dout]
+  const dw = tf.matMul(t2(x2), dy2) as tf.Tensor2D; // [din, dout]
   return { dx, dw, dy2 };
 }
 
-const denseWithBias = tf.customGrad((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+type CustomFn = Parameters<typeof tf.customGrad>[0];
+
+const denseWithBias = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
   save([x, w]);
   return {
     value: denseForward(x, w as tf.Tensor2D, b as tf.Tensor1D),
@@ -34,9 +36,9 @@ const denseWithBias = tf.customGrad((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, s
       return [dx, dw, tf.sum(dy2, 0)];
     },
   };
-}) as (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor;
+}) as unknown as CustomFn) as (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor;
 
-const denseNoBias = tf.customGrad((x: tf.Tensor, w: tf.Tensor, save: tf.GradSaveFunc) => {
+const denseNoBias = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.GradSaveFunc) => {
   save([x, w]);
   return {
     value: denseForward(x, w as tf.Tensor2D, undefined),
@@ -45,7 +47,7 @@ const denseNoBias = tf.customGrad((x: tf.Tensor, w: tf.Tensor, save: tf.GradSave
       return [dx, dw];
     },
   };
-}) as (x: tf.Tensor, w: tf.Tensor) => tf.Tensor;
+}) as unknown as CustomFn) as (x: tf.Tensor, w: tf.Tensor) => tf.Tensor;
 
 /**
  * Affine map on the last axis with a hand-written gradient: `y = x W + b`.

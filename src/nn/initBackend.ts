@@ -157,15 +157,15 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
       : typeof prefer === 'string'
         ? [prefer]
         : prefer;
-  if (!Array.isArray(candidates) || candidates.length === 0) {
+  if (!Array.isArray(candidates) || (candidates as readonly BackendName[]).length === 0) {
     throw InputError.invalid('options.prefer', 'a backend name or a non-empty list of names', describeValue(prefer));
   }
-  for (const c of candidates) {
+  for (const c of candidates as readonly BackendName[]) {
     if (!ALL.includes(c)) throw InputError.invalid('options.prefer', `one of ${ALL.join(', ')}`, describeValue(c));
   }
   const gradientsRegistered = registerGradients();
   const skipped: Partial<Record<BackendName, string>> = {};
-  for (const name of candidates) {
+  for (const name of candidates as readonly BackendName[]) {
     try {
       await tryBackend(name, env, options);
       return { name, environment: env, skipped, gradientsRegistered };
@@ -173,10 +173,10 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
       skipped[name] = message(err);
     }
   }
-  const why = candidates.map((c) => `${c}: ${skipped[c]}`).join('; ');
+  const why = (candidates as readonly BackendName[]).map((c) => `${c}: ${skipped[c]}`).join('; ');
   throw new BackendError(`no requested tfjs backend is available (${why})`, {
     argument: 'options.prefer',
-    expected: `an available backend among ${candidates.join(', ')}`,
+    expected: `an available backend among ${(candidates as readonly BackendName[]).join(', ')}`,
     actual: why,
   });
 }

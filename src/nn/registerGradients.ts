@@ -81,8 +81,18 @@ const unaryOut = (name: string, f: (dy: tf.Tensor, y: tf.Tensor) => tf.Tensor): 
   gradFunc: (dy, [y]) => ({ x: () => f(one(dy), y) }),
 });
 
+/** Piecewise-constant ops: zero gradient for every input. */
+const zeroGrad = (name: string, inputs: string[]): Config => ({
+  kernelName: name,
+  inputsToSave: inputs,
+  gradFunc: (_dy, saved) => Object.fromEntries(inputs.map((k, i) => [k, () => tf.zerosLike(saved[i])])),
+});
+
 function configs(): Config[] {
   return [
+    ...['Greater', 'GreaterEqual', 'Less', 'LessEqual', 'Equal', 'NotEqual', 'LogicalAnd', 'LogicalOr'].map((k) => zeroGrad(k, ['a', 'b'])),
+    ...['LogicalNot', 'Sign', 'Floor', 'Ceil', 'Round', 'ZerosLike', 'OnesLike', 'Step'].map((k) => zeroGrad(k, ['x'])),
+    zeroGrad('OneHot', ['indices']),
     binary('Add', (dy) => dy, (dy) => dy),
     binary('Sub', (dy) => dy, (dy) => tf.neg(dy)),
     binary('Multiply', (dy, _a, b) => tf.mul(dy, b), (dy, a) => tf.mul(dy, a)),
@@ -333,7 +343,8 @@ function unbroadcastBatch(g: tf.Tensor, shape: number[]): tf.Tensor {
  * Registers graphgen's gradient functions with tfjs for every kernel in the list above that
  * has none yet. Idempotent; {@link initBackend} calls it, so users rarely need to.
  *
- * Kernels covered: Add, Sub, Multiply, RealDiv, SquaredDifference, Maximum, Minimum, AddN, Neg,
+ * Kernels covered: comparisons, logical ops, Sign, Floor, Ceil, Round, ZerosLike, OnesLike, Step
+ * and OneHot (zero gradient), Add, Sub, Multiply, RealDiv, SquaredDifference, Maximum, Minimum, AddN, Neg,
  * Identity, Square, Abs, Log, Sin, Cos, Relu, Reciprocal, LeakyRelu, Exp, Sqrt, Rsqrt, Sigmoid,
  * Tanh, ClipByValue, Cast, Sum, Mean, Max, BatchMatMul, Reshape, ExpandDims, Transpose,
  * Concat, Pack, Unpack, SplitV, Slice, PadV2, Tile, Softmax, Select, GatherV2.
