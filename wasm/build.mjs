@@ -35,7 +35,7 @@ export async function buildSinkhornWasm() {
     'sinkhorn.c': readFileSync(new URL('sinkhorn.c', here), 'utf8'),
     'sinkhorn.h': readFileSync(new URL('sinkhorn.h', here), 'utf8'),
   };
-  const out = await runClang(CLANG_ARGS, files);
+  const out = await runClang(CLANG_ARGS, files, { fetchProgress: () => {} });
   const wasm = out['sinkhorn.wasm'];
   if (!(wasm instanceof Uint8Array)) throw new Error('clang produced no sinkhorn.wasm');
   const mod = await WebAssembly.compile(wasm);

@@ -148,7 +148,7 @@ export async function loadSinkhornWasm(source?: SinkhornWasmSource): Promise<Sin
       if (!s.ok) throw new BackendError(`fetching sinkhorn.wasm failed: HTTP ${s.status}`);
       s = await s.arrayBuffer();
     }
-    const mod = s instanceof WebAssembly.Module ? s : await WebAssembly.compile(s);
+    const mod = s instanceof WebAssembly.Module ? s : await WebAssembly.compile(s as BufferSource);
     return wrap(await WebAssembly.instantiate(mod, {}));
   } catch (cause) {
     if (cause instanceof BackendError) throw cause;

@@ -1,0 +1,119 @@
+/*
+ * Native test of the Sinkhorn kernels (same source as the WebAssembly build, scalar path).
+ *   cc -O2 -o /tmp/test_sinkhorn wasm/test_sinkhorn.c wasm/sinkhorn.c -lm && /tmp/test_sinkhorn
+ * Run from test/ot/nativeKernel.test.ts when a C compiler exists. Exit status 0 = all passed.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sinkhorn.h"
+
+static int failures = 0;
+#define CHECK(cond, ...)                       \
+  do {                                         \
+    if (!(cond)) {                             \
+      failures++;                              \
+      fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
+      fprintf(stderr, __VA_ARGS__);            \
+      fprintf(stderr, "\n");                   \
+    }                                          \
+  } while (0)
+
+static unsigned long long state = 88172645463325252ULL;
+static double urand(void) {
+  state ^= state << 13;
+  state ^= state >> 7;
+  state ^= state << 17;
+  return (double)(state >> 11) / 9007199254740992.0;
+}
+
+static void problem(int n, int m, double *a, double *b, double *M, int zeros) {
+  double sa = 0, sb = 0;
+  for (int i = 0; i < n; i++) sa += (a[i] = (i < zeros ? 0.0 : 0.1 + urand()));
+  for (int j = 0; j < m; j++) sb += (b[j] = (j < zeros ? 0.0 : 0.1 + urand()));
+  for (int i = 0; i < n; i++) a[i] /= sa;
+  for (int j = 0; j < m; j++) b[j] /= sb;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < m; j++) {
+      double d = (double)i / n - (double)j / m;
+      M[(long)i * m + j] = d * d + 0.01 * urand();
+    }
+}
+
+static void run(const char *label, int knopp, int n, int m, double reg, int zeros, double scale, int expect_converged) {
+  double *a = malloc(sizeof(double) * n), *b = malloc(sizeof(double) * m);
+  double *M = malloc(sizeof(double) * n * m), *K = malloc(sizeof(double) * n * m);
+  double *u = calloc(n, sizeof(double)), *v = calloc(m, sizeof(double));
+  double *work = malloc(sizeof(double) * (2 * n + 2 * m)), out[2];
+  problem(n, m, a, b, M, zeros);
+  for (long k = 0; k < (long)n * m; k++) K[k] = (M[k] *= scale);
+  if (knopp)
+    for (int i = 0; i < n; i++) u[i] = 1.0;
+  if (knopp)
+    for (int j = 0; j < m; j++) v[j] = 1.0;
+  int status = knopp ? gg_sinkhorn_knopp(n, m, K, reg, a, b, u, v, work, 5000, 1e-9, 1, out)
+                     : gg_sinkhorn_log(n, m, K, reg, a, b, u, v, work, 5000, 1e-9, 1, out);
+  if (knopp && expect_converged) CHECK(status == GG_STATUS_CONVERGED, "%s: status %d", label, status);
+  if (knopp && !expect_converged) CHECK(status == GG_STATUS_NUMERICAL_ERROR, "%s: expected a numerical error, status %d", label, status);
+  if (knopp) gg_sinkhorn_knopp_plan(n, m, K, u, v);
+  else gg_sinkhorn_log_plan(n, m, K, u, v);
+  int finite = 1;
+  double rowerr = 0, colerr = 0;
+  for (int i = 0; i < n; i++) {
+    double s = 0;
+    for (int j = 0; j < m; j++) {
+      double p = K[(long)i * m + j];
+      if (!(p >= 0 && p <= 1)) finite = 0;
+      s += p;
+    }
+    rowerr += fabs(s - a[i]);
+  }
+  for (int j = 0; j < m; j++) {
+    double s = 0;
+    for (int i = 0; i < n; i++) s += K[(long)i * m + j];
+    colerr += fabs(s - b[j]);
+  }
+  printf("%-28s status=%d iters=%d rowerr=%.2e colerr=%.2e\n", label, status, (int)out[0], rowerr, colerr);
+  CHECK(finite, "%s: plan has NaN/negative entries", label);
+  if (!knopp) {
+    CHECK(status != GG_STATUS_NUMERICAL_ERROR, "%s: numerical error", label);
+    CHECK(colerr < 1e-8, "%s: column marginal error %g", label, colerr);
+    if (expect_converged) {
+      CHECK(status == GG_STATUS_CONVERGED, "%s: status %d", label, status);
+      CHECK(rowerr < 1e-8, "%s: row marginal error %g", label, rowerr);
+    }
+    for (int i = 0; i < zeros && i < n; i++) CHECK(u[i] == -INFINITY, "%s: zero-mass row potential", label);
+  }
+  free(a), free(b), free(M), free(K), free(u), free(v), free(work);
+}
+
+int main(void) {
+  /* exp accuracy against libm over the range used */
+  double worst = 0;
+  for (int k = 0; k <= 200000; k++) {
+    double x = -708.0 + 1417.0 * k / 200000.0;
+    double r = fabs(gg_exp(x) / exp(x) - 1.0);
+    if (r > worst) worst = r;
+  }
+  printf("gg_exp max relative error vs libm: %.2e\n", worst);
+  CHECK(worst < 1e-15, "exp relative error %g", worst);
+  CHECK(gg_exp(-INFINITY) == 0.0 && gg_exp(-800.0) == 0.0, "exp underflow to 0");
+  CHECK(gg_exp(0.0) == 1.0, "exp(0) = %g", gg_exp(0.0));
+
+  run("log 5x7 reg=0.1", 0, 5, 7, 0.1, 0, 1.0, 1);
+  run("log 64x33 reg=0.01", 0, 64, 33, 0.01, 0, 1.0, 1);
+  run("log 50x50 reg=1e-3 zeros", 0, 50, 50, 1e-3, 3, 1.0, 1);
+  run("log 40x30 reg=1e-4 M*1e3", 0, 40, 30, 1e-4, 0, 1e3, 0);
+  run("log 1x1", 0, 1, 1, 0.5, 0, 1.0, 1);
+  run("log 3x1", 0, 3, 1, 0.5, 0, 1.0, 1);
+  run("knopp 64x33 reg=0.05", 1, 64, 33, 0.05, 0, 1.0, 1);
+  run("knopp 40x30 reg=1e-4 M*1e3", 1, 40, 30, 1e-4, 0, 1e3, 0);
+
+  if (failures) {
+    fprintf(stderr, "%d failure(s)\n", failures);
+    return 1;
+  }
+  printf("all native kernel tests passed\n");
+  return 0;
+}
