@@ -1,0 +1,183 @@
+/**
+ * Exact transportation solver: the primal network simplex on the bipartite transport graph
+ * (internal; see `emd`). Dense costs, real-valued masses.
+ *
+ * The basis is a spanning tree of n + m - 1 cells (north-west-corner start). Each pivot prices
+ * cells in blocks of ~sqrt(nm) (block search pivot rule, as LEMON / POT), enters the most
+ * negative reduced cost of the first block that has one, pushes flow around the tree cycle,
+ * drops the blocking cell, then recomputes parents and potentials by one traversal of the tree
+ * (O(n + m) per pivot).
+ *
+ * @module
+ * @internal
+ */
+
+/** Output of {@link networkSimplex}. */
+export interface NetworkSimplexOutput {
+  /** Basic cells: row, column, flow (length n + m - 1). */
+  readonly rows: Int32Array;
+  readonly cols: Int32Array;
+  readonly flow: Float64Array;
+  /** Potentials u (rows) and v (cols): u_i + v_j <= C_ij, equality on basic cells. */
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+  readonly optimal: boolean;
+  readonly pivots: number;
+}
+
+/**
+ * Solves min <P, C> s.t. P 1 = a, P^T 1 = b, P >= 0 with a, b > 0 (no zero entries), equal sums.
+ * C is n x m row-major.
+ */
+export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array, maxIter: number): NetworkSimplexOutput {
+  const n = a.length;
+  const m = b.length;
+  const N = n + m;
+  const nArcs = N - 1;
+  const rows = new Int32Array(nArcs);
+  const cols = new Int32Array(nArcs);
+  const flow = new Float64Array(nArcs);
+  // north-west corner
+  {
+    let i = 0;
+    let j = 0;
+    let ra = a[0];
+    let rb = b[0];
+    for (let k = 0; k < nArcs; k++) {
+      const t = Math.min(ra, rb);
+      rows[k] = i;
+      cols[k] = j;
+      flow[k] = Math.max(t, 0);
+      ra -= t;
+      rb -= t;
+      if (k === nArcs - 1) break;
+      if (j === m - 1 || (i < n - 1 && ra <= rb)) {
+        i++;
+        ra = a[i];
+      } else {
+        j++;
+        rb = b[j];
+      }
+    }
+  }
+  // adjacency of the tree: node -> arc ids (rows are nodes 0..n-1, cols n..n+m-1)
+  const adj: number[][] = Array.from({ length: N }, () => []);
+  for (let k = 0; k < nArcs; k++) {
+    adj[rows[k]].push(k);
+    adj[n + cols[k]].push(k);
+  }
+  const pot = new Float64Array(N);
+  const parent = new Int32Array(N);
+  const parentArc = new Int32Array(N);
+  const depth = new Int32Array(N);
+  const queue = new Int32Array(N);
+
+  const rebuild = (): void => {
+    parent[0] = -1;
+    parentArc[0] = -1;
+    depth[0] = 0;
+    pot[0] = 0;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = 0;
+    while (head < tail) {
+      const x = queue[head++];
+      const list = adj[x];
+      for (let t = 0; t < list.length; t++) {
+        const k = list[t];
+        if (k === parentArc[x]) continue;
+        const y = x < n ? n + cols[k] : rows[k];
+        parent[y] = x;
+        parentArc[y] = k;
+        depth[y] = depth[x] + 1;
+        pot[y] = C[rows[k] * m + cols[k]] - pot[x];
+        queue[tail++] = y;
+      }
+    }
+  };
+  rebuild();
+
+  let scale = 0;
+  for (let k = 0; k < C.length; k++) scale = Math.max(scale, Math.abs(C[k]));
+  const eps = 1e-12 * Math.max(scale, 1e-300);
+  const total = n * m;
+  const block = Math.max(Math.min(total, 32), Math.ceil(Math.sqrt(total)));
+  let next = 0;
+  let pivots = 0;
+  let optimal = false;
+  const minusArcs: number[] = [];
+  const plusArcs: number[] = [];
+
+  while (pivots < maxIter) {
+    // block search pricing
+    let best = -eps;
+    let enter = -1;
+    let scanned = 0;
+    while (scanned < total) {
+      const end = Math.min(scanned + block, total);
+      for (; scanned < end; scanned++) {
+        const q = next;
+        next = next + 1 === total ? 0 : next + 1;
+        const i = (q / m) | 0;
+        const j = q - i * m;
+        const rc = C[q] - pot[i] - pot[n + j];
+        if (rc < best) {
+          best = rc;
+          enter = q;
+        }
+      }
+      if (enter >= 0) break;
+    }
+    if (enter < 0) {
+      optimal = true;
+      break;
+    }
+    pivots++;
+    const er = (enter / m) | 0;
+    const ec = enter - er * m;
+    // cycle: walk from both ends up to the common ancestor
+    minusArcs.length = 0;
+    plusArcs.length = 0;
+    let x = er;
+    let y = n + ec;
+    while (x !== y) {
+      if (depth[x] >= depth[y]) {
+        // r-side: child x traversed parent -> x; minus when x is a row
+        (x < n ? minusArcs : plusArcs).push(parentArc[x]);
+        x = parent[x];
+      } else {
+        // c-side: child y traversed y -> parent; minus when y is a column
+        (y >= n ? minusArcs : plusArcs).push(parentArc[y]);
+        y = parent[y];
+      }
+    }
+    let theta = Infinity;
+    let leave = -1;
+    for (const k of minusArcs) {
+      if (flow[k] < theta) {
+        theta = flow[k];
+        leave = k;
+      }
+    }
+    for (const k of minusArcs) flow[k] -= theta;
+    for (const k of plusArcs) flow[k] += theta;
+    // replace the leaving arc by the entering one
+    const lr = rows[leave];
+    const lc = n + cols[leave];
+    removeArc(adj[lr], leave);
+    removeArc(adj[lc], leave);
+    rows[leave] = er;
+    cols[leave] = ec;
+    flow[leave] = theta;
+    adj[er].push(leave);
+    adj[n + ec].push(leave);
+    rebuild();
+  }
+  return { rows, cols, flow, u: pot.slice(0, n), v: pot.slice(n), optimal, pivots };
+}
+
+function removeArc(list: number[], k: number): void {
+  const idx = list.indexOf(k);
+  list[idx] = list[list.length - 1];
+  list.pop();
+}
