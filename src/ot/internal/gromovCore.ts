@@ -1,0 +1,272 @@
+/**
+ * Shared machinery of the Gromov-Wasserstein solvers (internal): the square-loss tensor product
+ * of Peyré et al. (2016), conditional gradient with exact line search (Vayer et al. 2019), the
+ * entropic projected-gradient scheme, random initial couplings, multi-start.
+ *
+ * @module
+ * @internal
+ */
+
+import { ConvergenceError, InputError, ShapeError, describeValue } from '../../core/errors.js';
+import type { Matrix, MatrixLike, VectorLike } from '../../core/matrix.js';
+import { toMatrix } from '../../core/matrix.js';
+import type { Rng } from '../../core/rng.js';
+import { networkSimplex } from './networkSimplex.js';
+import { checkHistogram, checkInRange, checkInt, checkMatrix, checkNonNegative, checkPositive, checkSameMass, checkSquare } from './checks.js';
+import { frob, matmul, transpose } from './dense.js';
+import { checkSinkhornProblem, resolveSinkhornOptions, solveSinkhorn } from './runSinkhorn.js';
+import type { EntropicFusedGromovOptions, GromovResult } from '../gromov/GromovOptions.js';
+import type { OtStatus } from '../types.js';
+
+/** A validated GW problem. `M` is the feature cost (zeros for pure GW). */
+export interface GromovProblem {
+  readonly n: number;
+  readonly m: number;
+  readonly C1: Float64Array;
+  readonly C2: Float64Array;
+  readonly C2t: Float64Array;
+  readonly p: Float64Array;
+  readonly q: Float64Array;
+  readonly M: Float64Array | null;
+  /** constC_ij = sum_k C1_ik^2 p_k + sum_l C2_jl^2 q_l */
+  readonly constC: Float64Array;
+}
+
+/** Validates and prepares a problem. */
+export function prepareGromov(C1in: MatrixLike, C2in: MatrixLike, pin: VectorLike, qin: VectorLike, Min: MatrixLike | null, massTol: number): GromovProblem {
+  const C1m = checkSquare(C1in, 'C1');
+  const C2m = checkSquare(C2in, 'C2');
+  const hp = checkHistogram(pin, 'p');
+  const hq = checkHistogram(qin, 'q');
+  if (hp.values.length !== C1m.rows) throw ShapeError.mismatch('p', `${C1m.rows} (rows of C1)`, `${hp.values.length}`);
+  if (hq.values.length !== C2m.rows) throw ShapeError.mismatch('q', `${C2m.rows} (rows of C2)`, `${hq.values.length}`);
+  checkSameMass(hp, hq, massTol, 'q', 'p');
+  const n = C1m.rows;
+  const m = C2m.rows;
+  const M = Min === null ? null : checkMatrix(Min, 'M', n, m).data;
+  const C1 = C1m.data;
+  const C2 = C2m.data;
+  const r1 = new Float64Array(n);
+  const r2 = new Float64Array(m);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) r1[i] += C1[i * n + k] * C1[i * n + k] * hp.values[k];
+  for (let j = 0; j < m; j++) for (let l = 0; l < m; l++) r2[j] += C2[j * m + l] * C2[j * m + l] * hq.values[l];
+  const constC = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) constC[i * m + j] = r1[i] + r2[j];
+  return { n, m, C1, C2, C2t: transpose(C2, m, m), p: hp.values, q: hq.values, M, constC };
+}
+
+/** C1 T C2^T (n x m). */
+export function crossTerm(P: GromovProblem, T: Float64Array): Float64Array {
+  const X = matmul(P.C1, T, P.n, P.n, P.m);
+  return matmul(X, P.C2t, P.n, P.m, P.m);
+}
+
+/** Square-loss GW objective <constC, T> - 2 <C1 T C2^T, T>. */
+export function gwLoss(P: GromovProblem, T: Float64Array, cross = crossTerm(P, T)): number {
+  return frob(P.constC, T) - 2 * frob(cross, T);
+}
+
+/** (1 - alpha) <M, T> + alpha GW(T). */
+export function fusedLoss(P: GromovProblem, T: Float64Array, alpha: number, cross = crossTerm(P, T)): number {
+  const gw = gwLoss(P, T, cross);
+  return P.M === null ? alpha * gw : (1 - alpha) * frob(P.M, T) + alpha * gw;
+}
+
+/** Gradient of the fused loss (exact for symmetric C1, C2): (1 - alpha) M + 2 alpha (constC - 2 C1 T C2^T). */
+function fusedGrad(P: GromovProblem, alpha: number, cross: Float64Array): Float64Array {
+  const g = new Float64Array(P.n * P.m);
+  for (let k = 0; k < g.length; k++) g[k] = 2 * alpha * (P.constC[k] - 2 * cross[k]) + (P.M === null ? 0 : (1 - alpha) * P.M[k]);
+  return g;
+}
+
+/** Output of one run from one initialization. */
+export interface GromovRun {
+  plan: Float64Array;
+  value: number;
+  f: Float64Array;
+  g: Float64Array;
+  status: OtStatus;
+  iterations: number;
+}
+
+/** Conditional gradient (Frank-Wolfe) with exact line search and an exact inner OT solve. */
+export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64Array, maxIter: number, tol: number): GromovRun {
+  const { n, m } = P;
+  let G = G0.slice();
+  let cross = crossTerm(P, G);
+  let loss = fusedLoss(P, G, alpha, cross);
+  let f = new Float64Array(n);
+  let g = new Float64Array(m);
+  let status: OtStatus = 'maxIter';
+  let it = 0;
+  // zero-mass bins are dropped for the inner solves
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let i = 0; i < n; i++) if (P.p[i] > 0) rows.push(i);
+  for (let j = 0; j < m; j++) if (P.q[j] > 0) cols.push(j);
+  const pc = Float64Array.from(rows, (i) => P.p[i]);
+  const mp = P.p.reduce((s, x) => s + x, 0);
+  const mq = P.q.reduce((s, x) => s + x, 0);
+  const qc = Float64Array.from(cols, (j) => (P.q[j] * mp) / mq);
+  const Cc = new Float64Array(rows.length * cols.length);
+  while (it < maxIter) {
+    it++;
+    const grad = fusedGrad(P, alpha, cross);
+    for (let r = 0; r < rows.length; r++) for (let c = 0; c < cols.length; c++) Cc[r * cols.length + c] = grad[rows[r] * m + cols[c]];
+    const lp = networkSimplex(pc, qc, Cc, 1_000_000);
+    const Gc = new Float64Array(n * m);
+    for (let k = 0; k < lp.flow.length; k++) Gc[rows[lp.rows[k]] * m + cols[lp.cols[k]]] += lp.flow[k];
+    f = new Float64Array(n);
+    g = new Float64Array(m);
+    rows.forEach((i, r) => (f[i] = lp.u[r]));
+    cols.forEach((j, c) => (g[j] = lp.v[c]));
+    const D = new Float64Array(n * m);
+    for (let k = 0; k < D.length; k++) D[k] = Gc[k] - G[k];
+    // exact line search on loss(G + t D) = loss + b t + a t^2
+    const crossD = crossTerm(P, D);
+    const a = -2 * alpha * frob(crossD, D);
+    let b = alpha * (frob(P.constC, D) - 2 * (frob(crossD, G) + frob(cross, D)));
+    if (P.M !== null) b += (1 - alpha) * frob(P.M, D);
+    let t: number;
+    if (a > 0) t = Math.min(1, Math.max(0, -b / (2 * a)));
+    else t = a + b < 0 ? 1 : 0;
+    if (t > 0) {
+      for (let k = 0; k < G.length; k++) G[k] += t * D[k];
+      for (let k = 0; k < G.length; k++) cross[k] += t * crossD[k];
+    }
+    const newLoss = fusedLoss(P, G, alpha, cross);
+    const delta = Math.abs(newLoss - loss);
+    loss = newLoss;
+    if (t === 0 || delta <= tol * Math.abs(loss) || delta <= tol) {
+      status = 'converged';
+      break;
+    }
+  }
+  // recompute the cross term from scratch to drop accumulated rounding
+  cross = crossTerm(P, G);
+  G = G.map((x) => (x < 0 ? 0 : x));
+  return { plan: G, value: fusedLoss(P, G, alpha, cross), f, g, status, iterations: it };
+}
+
+/** Entropic projected gradient: T <- Sinkhorn(p, q, grad(T), epsilon) (Peyré et al. 2016). */
+export function entropicScheme(P: GromovProblem, alpha: number, G0: Float64Array, maxIter: number, tol: number, epsilon: number, options: EntropicFusedGromovOptions): GromovRun {
+  const so = resolveSinkhornOptions({ maxIter: options.innerMaxIter ?? 1000, tol: options.innerTol ?? 1e-9, backend: options.backend, massTol: 1 });
+  let T: Float64Array = G0.slice();
+  let f: Float64Array = new Float64Array(P.n);
+  let g: Float64Array = new Float64Array(P.m);
+  let status: OtStatus = 'maxIter';
+  let it = 0;
+  let warm: { f: Float64Array; g: Float64Array } | undefined;
+  while (it < maxIter) {
+    const cross = crossTerm(P, T);
+    // POT convention: the cost of the projection is the gradient of the loss
+    const grad = fusedGrad(P, alpha, cross);
+    const prob = checkSinkhornProblem(P.p, P.q, { rows: P.n, cols: P.m, data: grad }, epsilon, 1);
+    const r = solveSinkhorn(prob, so, warm);
+    warm = r.potentials;
+    f = r.potentials.f;
+    g = r.potentials.g;
+    const prev = T;
+    T = r.plan.data;
+    it++;
+    if (it % 10 === 0 || it === 1) {
+      let err = 0;
+      for (let k = 0; k < T.length; k++) err += (T[k] - prev[k]) ** 2;
+      if (Math.sqrt(err) < tol) {
+        status = 'converged';
+        break;
+      }
+    }
+  }
+  return { plan: T, value: fusedLoss(P, T, alpha), f, g, status, iterations: it };
+}
+
+/** A random coupling with marginals p, q: a random positive matrix scaled by Sinkhorn-Knopp. */
+export function randomCoupling(p: Float64Array, q: Float64Array, rng: Rng): Float64Array {
+  const n = p.length;
+  const m = q.length;
+  const R = new Float64Array(n * m);
+  for (let k = 0; k < R.length; k++) R[k] = rng.uniform() ** 4 + 1e-3; // heavy-ish tails for diverse starts
+  const u = new Float64Array(n).fill(1);
+  const v = new Float64Array(m).fill(1);
+  for (let it = 0; it < 300; it++) {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < m; j++) s += R[i * m + j] * v[j];
+      u[i] = p[i] / s;
+    }
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += R[i * m + j] * u[i];
+      v[j] = q[j] / s;
+    }
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) R[i * m + j] *= u[i] * v[j];
+  return R;
+}
+
+/** Validated common options. */
+export interface ResolvedGromovOptions {
+  maxIter: number;
+  tol: number;
+  nInit: number;
+  rng: Rng | undefined;
+  massTol: number;
+  strict: boolean;
+  G0: Matrix | undefined;
+}
+
+/** Validates the common options. */
+export function resolveGromovOptions(o: { maxIter?: number; tol?: number; nInit?: number; rng?: Rng; massTol?: number; strict?: boolean; G0?: MatrixLike }): ResolvedGromovOptions {
+  if (typeof o !== 'object' || o === null) throw InputError.invalid('options', 'an object', describeValue(o));
+  const nInit = checkInt(o.nInit ?? 1, 'options.nInit', 1, 10000);
+  if (nInit > 1 && (typeof o.rng !== 'object' || o.rng === null || typeof o.rng.uniform !== 'function')) {
+    throw InputError.invalid('options.rng', 'an Rng (createRng(seed)) when options.nInit > 1', describeValue(o.rng));
+  }
+  return {
+    maxIter: checkInt(o.maxIter ?? 1000, 'options.maxIter', 0),
+    tol: checkNonNegative(o.tol ?? 1e-9, 'options.tol'),
+    nInit,
+    rng: o.rng,
+    massTol: checkNonNegative(o.massTol ?? 1e-6, 'options.massTol'),
+    strict: o.strict ?? false,
+    G0: o.G0 === undefined ? undefined : toMatrix(o.G0, 'options.G0'),
+  };
+}
+
+/** Runs `solve` from each initialization, keeps the best, assembles the result. */
+export function multiStart(P: GromovProblem, o: ResolvedGromovOptions, solve: (G0: Float64Array) => GromovRun, name: string): GromovResult {
+  const { n, m } = P;
+  let first: Float64Array;
+  if (o.G0) {
+    if (o.G0.rows !== n || o.G0.cols !== m) throw ShapeError.mismatch('options.G0', `${n} x ${m}`, `${o.G0.rows} x ${o.G0.cols}`);
+    for (let k = 0; k < o.G0.data.length; k++) if (o.G0.data[k] < 0) throw InputError.invalid('options.G0', 'a non-negative coupling', `entry ${o.G0.data[k]}`);
+    first = o.G0.data.slice();
+  } else {
+    first = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) first[i * m + j] = P.p[i] * P.q[j];
+  }
+  const losses = new Float64Array(o.nInit);
+  let best: GromovRun | null = null;
+  for (let s = 0; s < o.nInit; s++) {
+    const G0 = s === 0 ? first : randomCoupling(P.p, P.q, o.rng as Rng);
+    const run = solve(G0);
+    losses[s] = run.value;
+    if (best === null || run.value < best.value) best = run;
+  }
+  const b = best as GromovRun;
+  if (o.strict && b.status !== 'converged') {
+    throw new ConvergenceError(`${name}: not converged after ${b.iterations} iterations (options.maxIter = ${o.maxIter})`, { argument: 'options.maxIter' });
+  }
+  return { plan: { rows: n, cols: m, data: b.plan }, value: b.value, potentials: { f: b.f, g: b.g }, status: b.status, iterations: b.iterations, losses };
+}
+
+/** Validates alpha in [0, 1]. */
+export function checkAlpha(alpha: unknown): number {
+  return checkInRange(alpha ?? 0.5, 'options.alpha', 0, 1);
+}
+
+/** Validates epsilon > 0. */
+export function checkEpsilon(epsilon: unknown): number {
+  return checkPositive(epsilon ?? 0.1, 'options.epsilon');
+}
