@@ -9,7 +9,7 @@ import { Graph } from '../graph/Graph.js';
  *
  * @param graphs - the graphs to write
  * @returns the text; `''` for an empty list
- * @throws {@link InputError} when `graphs` is not an array of {@link Graph}
+ * @throws `InputError` when `graphs` is not an array of `Graph`
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ export interface FormatGraph6Options {
   header?: boolean;
   /**
    * graph6 and sparse6 cannot store labels. By default a graph with a node class other than 0 or
-   * an edge class other than 1 is rejected with an {@link InputError}; `true` drops the labels
+   * an edge class other than 1 is rejected with an `InputError`; `true` drops the labels
    * explicitly and writes the bare structure.
    * @default false
    */
@@ -33,7 +33,7 @@ export interface FormatGraph6Options {
  * @param graphs - the graphs to write (node order is kept)
  * @param options - header and label policy
  * @returns the text; `''` for an empty list (even with `header`)
- * @throws {@link InputError} when `graphs` is not an array of {@link Graph}, or a graph carries
+ * @throws `InputError` when `graphs` is not an array of `Graph`, or a graph carries
  *   labels and `dropLabels` is not set
  *
  * @example

@@ -24,7 +24,7 @@ export interface FormatGraphsOptions {
  * @param format - one of {@link GRAPH_FORMATS}
  * @param options - label policy for graph6/sparse6
  * @returns the text
- * @throws {@link InputError} for an unknown format, or as the formatter does
+ * @throws `InputError` for an unknown format, or as the formatter does
  *
  * @example
  * ```ts

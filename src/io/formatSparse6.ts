@@ -21,7 +21,7 @@ export type FormatSparse6Options = FormatGraph6Options;
  * @param graphs - the graphs to write (node order is kept)
  * @param options - header (`>>sparse6<<` once at the top) and label policy
  * @returns the text; `''` for an empty list
- * @throws {@link InputError} when `graphs` is not an array of {@link Graph}, or a graph carries
+ * @throws `InputError` when `graphs` is not an array of `Graph`, or a graph carries
  *   labels and `dropLabels` is not set
  *
  * @example

@@ -24,12 +24,12 @@ import { Graph } from '../graph/Graph.js';
  *
  * @param text - edge-list text
  * @returns the graphs in order; labels are attached exactly when present in the text
- * @throws {@link FormatError} with the 1-based line for: an unknown keyword, a wrong number of
+ * @throws `FormatError` with the 1-based line for: an unknown keyword, a wrong number of
  *   tokens, a token that is not a non-negative integer, a node id outside `0..n-1`, an edge or
  *   `nodelabels` line before the first `graph` line in a file that has `graph` lines, a repeated
  *   `nodelabels` line, a wrong number of node labels, a self-loop, a repeated edge, a class out of
  *   range, or a graph mixing edges with and without a class
- * @throws {@link InputError} when `text` is not a string
+ * @throws `InputError` when `text` is not a string
  *
  * @example
  * ```ts

@@ -6,7 +6,7 @@ import { checkSixBitChars, splitStrictLines } from './internal/lines.js';
 /** The optional header of graph6 files. */
 export const GRAPH6_HEADER = '>>graph6<<';
 
-/** Largest node count graphgen reads from a graph6 or sparse6 line (the {@link Graph} limit, 2^30 - 1). */
+/** Largest node count graphgen reads from a graph6 or sparse6 line (the `Graph` limit, 2^30 - 1). */
 export const MAX_PARSED_NODES = 0x3fffffff;
 
 /**
@@ -22,7 +22,7 @@ export const MAX_PARSED_NODES = 0x3fffffff;
  *   a file, networkx's `write_graph6(..., header=True)` before every graph);
  * - `\n` or `\r\n` line ends; one final line break is fine; empty text gives `[]`.
  *
- * Rejected with a {@link FormatError} naming the 1-based line (nothing is skipped): blank lines,
+ * Rejected with a `FormatError` naming the 1-based line (nothing is skipped): blank lines,
  * characters outside 63..126 (spaces included), a truncated size field, a data length that does not
  * match n (`ceil(n(n-1)/12)` characters: truncated lines and trailing garbage), non-zero padding
  * bits, a node count above {@link MAX_PARSED_NODES}, and sparse6 (`:`), incremental sparse6 (`;`)
@@ -30,8 +30,8 @@ export const MAX_PARSED_NODES = 0x3fffffff;
  *
  * @param text - graph6 text
  * @returns the graphs in file order (unlabelled)
- * @throws {@link FormatError} for malformed input (see above), with `details.line`
- * @throws {@link InputError} when `text` is not a string
+ * @throws `FormatError` for malformed input (see above), with `details.line`
+ * @throws `InputError` when `text` is not a string
  *
  * @example
  * ```ts

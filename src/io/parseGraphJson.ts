@@ -15,10 +15,10 @@ const KEYS = new Set(['n', 'edges', 'nodeLabels', 'edgeLabels']);
  *
  * @param text - JSON text
  * @returns the graphs in order, labelled exactly when the objects have label arrays
- * @throws {@link FormatError} for invalid JSON, a top level that is not an array, trailing
+ * @throws `FormatError` for invalid JSON, a top level that is not an array, trailing
  *   characters, an element that is not a graph object, an unknown key, or an invalid graph
  *   (node id out of range, self-loop, repeated edge, bad label, label array of the wrong length)
- * @throws {@link InputError} when `text` is not a string
+ * @throws `InputError` when `text` is not a string
  *
  * @example
  * ```ts

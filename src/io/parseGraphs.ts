@@ -18,7 +18,7 @@ export const GRAPH_FORMATS: readonly GraphFormat[] = Object.freeze(['graph6', 's
  * @param text - the text
  * @param format - one of {@link GRAPH_FORMATS}
  * @returns the graphs in order
- * @throws {@link InputError} for an unknown format; {@link FormatError} as the parser does
+ * @throws `InputError` for an unknown format; `FormatError` as the parser does
  *
  * @example
  * ```ts

@@ -22,16 +22,16 @@ export const SPARSE6_HEADER = '>>sparse6<<';
  * Accepted: the optional header `>>sparse6<<` at the start of any line; `\n` or `\r\n` line
  * ends; one final line break; empty text gives `[]`.
  *
- * Rejected with a {@link FormatError} naming the 1-based line: blank lines; a line not starting
+ * Rejected with a `FormatError` naming the 1-based line: blank lines; a line not starting
  * with `:`; incremental sparse6 (`;`, not supported); characters outside 63..126; a truncated
  * size field; trailing garbage after the padding or malformed padding; self-loops and repeated
- * edges (sparse6 can encode them, a {@link Graph} is simple); a node count above
+ * edges (sparse6 can encode them, a `Graph` is simple); a node count above
  * {@link MAX_PARSED_NODES}.
  *
  * @param text - sparse6 text
  * @returns the graphs in file order (unlabelled)
- * @throws {@link FormatError} for malformed input, with `details.line`
- * @throws {@link InputError} when `text` is not a string
+ * @throws `FormatError` for malformed input, with `details.line`
+ * @throws `InputError` when `text` is not a string
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@ import { InputError, describeValue } from '../../core/errors.js';
 import { Graph } from '../../graph/Graph.js';
 
 /**
- * Checks that `graphs` is an array of {@link Graph} and, unless `dropLabels`, that no graph
+ * Checks that `graphs` is an array of `Graph` and, unless `dropLabels`, that no graph
  * carries label information a label-free format would lose: a node class other than 0 or an
  * edge class other than 1. (A graph whose explicit labels are all default loses nothing.)
  */

@@ -11,7 +11,7 @@ export interface TextLine {
 /**
  * Splits text into lines for the line-based formats (graph6, sparse6). `\n` and `\r\n` end a
  * line; a single final line terminator is allowed (and usual); any other empty line is a
- * {@link FormatError} (nothing is skipped silently). Empty text gives no lines.
+ * `FormatError` (nothing is skipped silently). Empty text gives no lines.
  */
 export function splitStrictLines(text: unknown, argument: string, format: string): TextLine[] {
   if (typeof text !== 'string') throw InputError.invalid(argument, `${format} text (a string)`, describeValue(text));
