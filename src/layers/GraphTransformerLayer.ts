@@ -1,0 +1,203 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { assertFinite, assertInteger } from '../core/assert.js';
+import { InputError, ShapeError } from '../core/errors.js';
+import type { Rng } from '../core/rng.js';
+import { Module } from '../nn/Module.js';
+import { Linear } from '../nn/Linear.js';
+import { LayerNorm } from '../nn/LayerNorm.js';
+import { Mlp, dropoutRng, type ApplyOptions } from '../nn/Mlp.js';
+import { dropout } from '../nn/dropout.js';
+import { checkEdges, checkNodes, edgeMask4, nodeCount, nodeMask3 } from './masking.js';
+
+/** Serializable config of {@link GraphTransformerLayer}. */
+export interface GraphTransformerLayerConfig {
+  /** Node feature width `dx` (divisible by `numHeads`). */
+  dx: number;
+  /** Edge feature width `de`. */
+  de: number;
+  /** Global feature width `dy`. */
+  dy: number;
+  /** Number of heads `H` (sets the logit scale `1/√(dx/H)`). */
+  numHeads: number;
+  /** Feed-forward width for nodes. @default 2 * dx */
+  ffX?: number;
+  /** Feed-forward width for edges. @default 2 * de */
+  ffE?: number;
+  /** Feed-forward width for the global features. @default 2 * dy */
+  ffY?: number;
+  /** Dropout on every residual branch (training only). @default 0 */
+  dropout?: number;
+}
+
+/** The outputs of {@link GraphTransformerLayer.apply}. */
+export interface GraphFeatures {
+  /** Node features `[B,N,dx]`. */
+  x: tf.Tensor;
+  /** Edge features `[B,N,N,de]`. */
+  e: tf.Tensor;
+  /** Global features `[B,dy]`. */
+  y: tf.Tensor;
+}
+
+const BIG = 1e9;
+
+/**
+ * Masked statistics `[mean, min, max, std]` of `v [B,S,d]` over the set axis, with `w [B,S,1]`
+ * the 0/1 membership and `cnt [B,1]` the set size: returns `[B,4d]`.
+ */
+function pooledStats(v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor {
+  const mean = tf.div(tf.sum(tf.mul(v, w), 1), cnt); // [B,d]
+  const off = tf.mul(tf.sub(w, 1), BIG); // 0 for members, -1e9 otherwise
+  const max = tf.max(tf.add(v, off), 1);
+  const min = tf.neg(tf.max(tf.add(tf.neg(v), off), 1));
+  const dev = tf.mul(tf.sub(v, tf.expandDims(mean, 1)), w);
+  const std = tf.sqrt(tf.add(tf.div(tf.sum(tf.square(dev), 1), cnt), 1e-6));
+  return tf.concat([mean, min, max, std], -1);
+}
+
+/**
+ * DiGress graph transformer layer on `(x, e, y)` (Vignac et al. 2023, "DiGress: discrete
+ * denoising diffusion for graph generation"; also the backbone of DeFoG, Qin et al. 2025).
+ *
+ * Self-attention over nodes whose scores are modulated by the edges (FiLM, Perez et al. 2018):
+ *
+ * - `Q = x W_q`, `K = x W_k`, `V = x W_v`; per-feature scores `S_ij = (Q_i ⊙ K_j) / √(dx/H)`
+ *   (`[B,N,N,dx]`, one score per feature as in DiGress, so heads only set the scale);
+ * - `S_ij ← S_ij ⊙ (1 + e_ij W_em) + e_ij W_ea` (edge FiLM);
+ * - edges from the scores: `ê_ij = (y W_yea) + (1 + y W_yem) ⊙ S_ij`, `e' = ê W_eo` (global FiLM);
+ * - attention `α_ij = softmax_j(S_ij)` over real nodes `j`, per feature;
+ *   `x̂_i = (y W_yxa) + (1 + y W_yxm) ⊙ Σ_j α_ij ⊙ V_j`, `x' = x̂ W_xo`;
+ * - globals from pooled statistics (masked mean, min, max, std over nodes and over pairs):
+ *   `y' = mlp(y W_yy + pool(x) W_xy + pool(e) W_ey)`.
+ *
+ * Then, for each of x, e, y: `h ← LN(h + drop(h'))`, `h ← LN(h + drop(W₂ relu(W₁ h)))`.
+ * Node and pair outputs are multiplied by `m_i` and `m_i m_j`, so padded entries are exactly
+ * zero, and padded nodes never influence real ones. Equivariance:
+ * `f(P x, P e Pᵀ, y) = (P x', P e' Pᵀ, y')`. `e'` is not symmetrised (DiGress symmetrises at the
+ * model output).
+ *
+ * Shapes: `x [B,N,dx]`, `e [B,N,N,de]`, `y [B,dy]`, `nodeMask [B,N]` -> same shapes.
+ *
+ * @example
+ * ```ts
+ * const layer = new GraphTransformerLayer({ dx: 64, de: 16, dy: 16, numHeads: 4 }, createRng(0));
+ * const out = layer.apply({ x, e, y }, nodeMask, { training: true, rng });
+ * ```
+ */
+export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
+  readonly className = 'GraphTransformerLayer';
+  private readonly config: Required<GraphTransformerLayerConfig>;
+  private readonly m: Record<string, Linear>;
+  private readonly yOut: Mlp;
+  private readonly norms: Record<'x1' | 'x2' | 'e1' | 'e2' | 'y1' | 'y2', LayerNorm>;
+
+  /** @throws {@link InputError} for invalid widths, heads or dropout */
+  constructor(config: GraphTransformerLayerConfig, rng: Rng) {
+    super();
+    for (const k of ['dx', 'de', 'dy', 'numHeads'] as const) assertInteger(config[k], `config.${k}`, { min: 1 });
+    if (config.dx % config.numHeads !== 0) throw InputError.invalid('config.numHeads', `a divisor of dx = ${config.dx}`, String(config.numHeads));
+    const c: Required<GraphTransformerLayerConfig> = {
+      dx: config.dx,
+      de: config.de,
+      dy: config.dy,
+      numHeads: config.numHeads,
+      ffX: config.ffX ?? 2 * config.dx,
+      ffE: config.ffE ?? 2 * config.de,
+      ffY: config.ffY ?? 2 * config.dy,
+      dropout: config.dropout ?? 0,
+    };
+    for (const k of ['ffX', 'ffE', 'ffY'] as const) assertInteger(c[k], `config.${k}`, { min: 1 });
+    assertFinite(c.dropout, 'config.dropout', { min: 0, max: 0.99 });
+    this.config = c;
+    const { dx, de, dy } = c;
+    const lin = (name: string, i: number, o: number): Linear => this.addModule(name, new Linear({ inFeatures: i, outFeatures: o }, rng));
+    this.m = {
+      q: lin('q', dx, dx),
+      k: lin('k', dx, dx),
+      v: lin('v', dx, dx),
+      eMul: lin('eMul', de, dx),
+      eAdd: lin('eAdd', de, dx),
+      yEMul: lin('yEMul', dy, dx),
+      yEAdd: lin('yEAdd', dy, dx),
+      yXMul: lin('yXMul', dy, dx),
+      yXAdd: lin('yXAdd', dy, dx),
+      yY: lin('yY', dy, dy),
+      xToY: lin('xToY', 4 * dx, dy),
+      eToY: lin('eToY', 4 * de, dy),
+      xOut: lin('xOut', dx, dx),
+      eOut: lin('eOut', dx, de),
+      ffX1: lin('ffX1', dx, c.ffX),
+      ffX2: lin('ffX2', c.ffX, dx),
+      ffE1: lin('ffE1', de, c.ffE),
+      ffE2: lin('ffE2', c.ffE, de),
+      ffY1: lin('ffY1', dy, c.ffY),
+      ffY2: lin('ffY2', c.ffY, dy),
+    };
+    this.yOut = this.addModule('yOut', new Mlp({ inFeatures: dy, hiddenFeatures: [dy], outFeatures: dy }, rng));
+    const ln = (name: string, d: number): LayerNorm => this.addModule(name, new LayerNorm({ features: d }));
+    this.norms = { x1: ln('normX1', dx), x2: ln('normX2', dx), e1: ln('normE1', de), e2: ln('normE2', de), y1: ln('normY1', dy), y2: ln('normY2', dy) };
+  }
+
+  /** Rebuilds from {@link GraphTransformerLayer.getConfig}. */
+  static fromConfig(config: GraphTransformerLayerConfig, rng: Rng): GraphTransformerLayer {
+    return new GraphTransformerLayer(config, rng);
+  }
+
+  getConfig(): GraphTransformerLayerConfig {
+    return { ...this.config };
+  }
+
+  /**
+   * One layer on `(x [B,N,dx], e [B,N,N,de], y [B,dy])` with `nodeMask [B,N]`.
+   * @throws {@link ShapeError} on inconsistent shapes
+   */
+  apply(input: GraphFeatures, nodeMask: tf.Tensor, options: ApplyOptions = {}): GraphFeatures {
+    const { dx, de, dy, numHeads } = this.config;
+    const { x, e, y } = input;
+    checkNodes(x, nodeMask, dx);
+    checkEdges(e, nodeMask, de);
+    const [b, n] = nodeMask.shape;
+    if (y.rank !== 2 || y.shape[0] !== b || y.shape[1] !== dy) throw ShapeError.mismatch('y', `[${b},${dy}]`, `[${y.shape.join(', ')}]`);
+    const rate = this.config.dropout;
+    const drng = dropoutRng(rate, options);
+    const drop = (t: tf.Tensor): tf.Tensor => (drng === undefined ? t : dropout(t, rate, drng));
+    const m = this.m;
+    return tf.tidy(() => {
+      const m3 = nodeMask3(nodeMask); // [B,N,1]
+      const em = edgeMask4(nodeMask); // [B,N,N,1]
+      const cnt = nodeCount(nodeMask); // [B,1]
+      const q = tf.reshape(tf.mul(m.q.apply(x), m3), [b, n, 1, dx]);
+      const k = tf.reshape(tf.mul(m.k.apply(x), m3), [b, 1, n, dx]);
+      const v = tf.reshape(tf.mul(m.v.apply(x), m3), [b, 1, n, dx]);
+      let s = tf.mul(tf.mul(q, k), 1 / Math.sqrt(dx / numHeads)); // [B,N,N,dx]
+      const e1 = tf.mul(m.eMul.apply(e), em); // [B,N,N,dx]
+      const e2 = tf.mul(m.eAdd.apply(e), em);
+      s = tf.add(tf.mul(s, tf.add(e1, 1)), e2);
+      // edges from the scores, FiLM by y
+      const yE1 = tf.reshape(m.yEAdd.apply(y), [b, 1, 1, dx]);
+      const yE2 = tf.reshape(m.yEMul.apply(y), [b, 1, 1, dx]);
+      const eNew = tf.mul(m.eOut.apply(tf.add(yE1, tf.mul(tf.add(yE2, 1), s))), em); // [B,N,N,de]
+      // per-feature softmax over keys j, padded keys excluded
+      const keyOff = tf.reshape(tf.mul(tf.sub(nodeMask, 1), BIG), [b, 1, n, 1]);
+      const logits = tf.add(s, keyOff);
+      const ex = tf.exp(tf.sub(logits, tf.max(logits, 2, true)));
+      const att = tf.div(ex, tf.sum(ex, 2, true)); // [B,N,N,dx]
+      const wv = tf.sum(tf.mul(att, v), 2); // [B,N,dx]
+      const yX1 = tf.reshape(m.yXAdd.apply(y), [b, 1, dx]);
+      const yX2 = tf.reshape(m.yXMul.apply(y), [b, 1, dx]);
+      const xNew = tf.mul(m.xOut.apply(tf.add(yX1, tf.mul(tf.add(yX2, 1), wv))), m3); // [B,N,dx]
+      // globals from pooled statistics
+      const px = pooledStats(x, m3, cnt); // [B,4dx]
+      const pe = pooledStats(tf.reshape(e, [b, n * n, de]), tf.reshape(em, [b, n * n, 1]), tf.square(cnt)); // [B,4de]
+      const yNew = this.yOut.apply(tf.add(tf.add(m.yY.apply(y), m.xToY.apply(px)), m.eToY.apply(pe))); // [B,dy]
+      // residual + norm + feed-forward
+      let xo = tf.mul(this.norms.x1.apply(tf.add(x, drop(xNew))), m3);
+      let eo = tf.mul(this.norms.e1.apply(tf.add(e, drop(eNew))), em);
+      let yo = this.norms.y1.apply(tf.add(y, drop(yNew)));
+      xo = tf.mul(this.norms.x2.apply(tf.add(xo, drop(m.ffX2.apply(drop(tf.relu(m.ffX1.apply(xo))))))), m3);
+      eo = tf.mul(this.norms.e2.apply(tf.add(eo, drop(m.ffE2.apply(drop(tf.relu(m.ffE1.apply(eo))))))), em);
+      yo = this.norms.y2.apply(tf.add(yo, drop(m.ffY2.apply(drop(tf.relu(m.ffY1.apply(yo)))))));
+      return { x: xo, e: eo, y: yo };
+    });
+  }
+}
