@@ -1,0 +1,36 @@
+import type { Graph } from '../graph/Graph.js';
+import type { MoleculeEncoding } from './MoleculeEncoding.js';
+import type { RdkitModule } from './RdkitModule.js';
+import { checkRdkit, moleculeParts, writeMolblock } from './internal/moleculeParts.js';
+
+/**
+ * Whether RDKit sanitises the whole molecule: every atom within its allowed valence (given its
+ * formal charge), aromatic bonds kekulisable, and so on. Disconnected molecules are valid when
+ * every fragment is. An empty graph is not a valid molecule.
+ *
+ * This is the plain RDKit check; see {@link digressValidity}, {@link relaxedValidity} and
+ * {@link gdssValidity} for the literature's variants.
+ *
+ * @param rdkit - the module from {@link loadRdkit}
+ * @param graph - molecular graph (node classes index `encoding.atoms`, edge classes 1..4)
+ * @param encoding - the atom vocabulary
+ * @returns true when RDKit accepts the molecule
+ * @throws {@link InputError} when the graph does not fit the encoding (class out of range)
+ *
+ * @example
+ * ```ts
+ * const rdkit = await loadRdkit();
+ * // pentavalent carbon: C bonded to five carbons
+ * const g = Graph.fromEdgeList(6, [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]], { nodeLabels: [0, 0, 0, 0, 0, 0] });
+ * isValidMolecule(rdkit, g, QM9_ENCODING); // false
+ * ```
+ */
+export function isValidMolecule(rdkit: RdkitModule, graph: Graph, encoding: MoleculeEncoding): boolean {
+  checkRdkit(rdkit);
+  const parts = moleculeParts(graph, encoding);
+  if (parts.n === 0) return false;
+  const mol = rdkit.get_mol(writeMolblock(parts));
+  if (mol === null) return false;
+  mol.delete();
+  return true;
+}
