@@ -28,10 +28,10 @@ import { networkSimplex } from './internal/networkSimplex.js';
  * @param M - cost matrix, n x m, finite (may be negative)
  * @param options - see {@link EmdOptions}
  * @returns plan (n x m), value `<P, M>`, potentials `(f, g)`, status, pivots
- * @throws {@link InputError} for NaN/Infinity/negative masses, different total masses,
+ * @throws `InputError` for NaN/Infinity/negative masses, different total masses,
  *   non-finite costs, empty histograms
- * @throws {@link ShapeError} when `M` is not n x m
- * @throws {@link ConvergenceError} with `strict: true` when the pivot budget runs out
+ * @throws `ShapeError` when `M` is not n x m
+ * @throws `ConvergenceError` with `strict: true` when the pivot budget runs out
  *
  * @example
  * ```ts

@@ -39,8 +39,8 @@ export interface Emd1dResult {
  * @param xb - target positions, length m, finite
  * @param options - masses and exponent, see {@link Emd1dOptions}
  * @returns value and sparse coupling (at most n + m - 1 entries)
- * @throws {@link InputError} for empty or non-finite positions, bad masses, `p <= 0`
- * @throws {@link ShapeError} when `a`/`b` lengths differ from `xa`/`xb`
+ * @throws `InputError` for empty or non-finite positions, bad masses, `p <= 0`
+ * @throws `ShapeError` when `a`/`b` lengths differ from `xa`/`xb`
  *
  * @example
  * ```ts

@@ -35,7 +35,7 @@ export interface LsapResult {
  * @param C - cost matrix, n x m, finite
  * @param options - see {@link LsapOptions}
  * @returns row and column indices of the assignment and its cost
- * @throws {@link InputError} for NaN/Infinity entries or a value that is not a matrix
+ * @throws `InputError` for NaN/Infinity entries or a value that is not a matrix
  *
  * @example
  * ```ts

@@ -32,11 +32,11 @@ import type { SinkhornOptions, SinkhornResult } from './SinkhornOptions.js';
  * @param reg - entropic regularization, > 0 (in cost units)
  * @param options - see {@link SinkhornOptions}
  * @returns plan (n x m), value `<P, M>`, potentials, status, iterations, marginal error
- * @throws {@link InputError} for NaN/Infinity/negative masses, masses with different totals,
+ * @throws `InputError` for NaN/Infinity/negative masses, masses with different totals,
  *   non-finite costs, `reg <= 0`, empty histograms, invalid options
- * @throws {@link ShapeError} when `M` is not `a.length x b.length`
- * @throws {@link ConvergenceError} with `strict: true` when `status !== 'converged'`
- * @throws {@link BackendError} with `backend: 'wasm'` when the kernel cannot be loaded or the
+ * @throws `ShapeError` when `M` is not `a.length x b.length`
+ * @throws `ConvergenceError` with `strict: true` when `status !== 'converged'`
+ * @throws `BackendError` with `backend: 'wasm'` when the kernel cannot be loaded or the
  *   problem does not fit in 4 GiB of wasm32 memory
  *
  * @example

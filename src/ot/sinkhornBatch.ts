@@ -31,7 +31,7 @@ export interface SinkhornBatchResult {
  * @param reg - regularization > 0, shared, or one per problem (length B)
  * @param options - as {@link sinkhorn}; `warmStart` is not supported here
  * @returns the B results and their values
- * @throws {@link ShapeError} when the batch lengths differ; {@link InputError} naming `a[k]` etc.
+ * @throws `ShapeError` when the batch lengths differ; `InputError` naming `a[k]` etc.
  *   for a bad problem; otherwise as {@link sinkhorn}
  *
  * @example

@@ -58,7 +58,7 @@ function cloud(x: MatrixLike, name: string) {
  * @param reg - regularization, > 0
  * @param options - masses, metric, and the {@link SinkhornOptions} of the three solves
  * @returns the divergence and its parts
- * @throws {@link ShapeError} when the dimensions d differ; otherwise as {@link sinkhorn}
+ * @throws `ShapeError` when the dimensions d differ; otherwise as {@link sinkhorn}
  *
  * @example
  * ```ts

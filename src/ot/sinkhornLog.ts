@@ -26,7 +26,7 @@ import type { SinkhornOptions, SinkhornResult } from './SinkhornOptions.js';
  * @param reg - regularization, > 0
  * @param options - see {@link SinkhornOptions}
  * @returns see {@link SinkhornResult}
- * @throws {@link InputError} / {@link ShapeError} / {@link ConvergenceError} / {@link BackendError} as {@link sinkhorn}
+ * @throws `InputError` / `ShapeError` / `ConvergenceError` / `BackendError` as {@link sinkhorn}
  *
  * @example
  * ```ts

@@ -106,7 +106,7 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
  * compilation of modules of any size; browsers limit it to small modules, so prefer
  * {@link loadSinkhornWasm} there).
  *
- * @throws {@link BackendError} when the bytes are not the graphgen kernel
+ * @throws `BackendError` when the bytes are not the graphgen kernel
  */
 export function instantiateSinkhornWasm(source: BufferSource | WebAssembly.Module): SinkhornWasm {
   try {
@@ -126,7 +126,7 @@ export function instantiateSinkhornWasm(source: BufferSource | WebAssembly.Modul
  *
  * @param source - bytes, a compiled module, or a `fetch` response of `sinkhorn.wasm`
  * @returns an independent kernel instance with its own memory
- * @throws {@link BackendError} when WebAssembly is unavailable or the bytes cannot be loaded
+ * @throws `BackendError` when WebAssembly is unavailable or the bytes cannot be loaded
  *
  * @example
  * ```ts

@@ -26,7 +26,7 @@ import type { EntropicFusedGromovOptions, GromovResult } from './GromovOptions.j
  * @param q - target masses, length m
  * @param options - see {@link EntropicFusedGromovOptions}
  * @returns coupling, loss, potentials of the last projection, status, iterations
- * @throws as {@link fusedGromovWasserstein}; {@link InputError} for `epsilon <= 0`
+ * @throws as {@link fusedGromovWasserstein}; `InputError` for `epsilon <= 0`
  *
  * @example
  * ```ts

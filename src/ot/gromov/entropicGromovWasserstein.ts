@@ -27,7 +27,7 @@ import type { EntropicGromovOptions, GromovResult } from './GromovOptions.js';
  * @param q - target masses, length m
  * @param options - see {@link EntropicGromovOptions} (`epsilon`, default 0.1)
  * @returns coupling, loss, potentials of the last projection, status, iterations
- * @throws as {@link gromovWasserstein}; {@link InputError} for `epsilon <= 0`
+ * @throws as {@link gromovWasserstein}; `InputError` for `epsilon <= 0`
  *
  * @example
  * ```ts

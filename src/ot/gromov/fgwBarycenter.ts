@@ -74,7 +74,7 @@ export interface FgwBarycenterResult {
  * @param lambdas - S non-negative weights
  * @param options - see {@link FgwBarycenterOptions}
  * @returns structure, features, couplings, weighted loss, status, iterations
- * @throws {@link InputError} / {@link ShapeError} as {@link gromovBarycenter}, and for feature
+ * @throws `InputError` / `ShapeError` as {@link gromovBarycenter}, and for feature
  *   dimensions that disagree
  *
  * @example

@@ -27,8 +27,8 @@ import type { FusedGromovOptions, GromovResult } from './GromovOptions.js';
  * @param q - target masses, length m
  * @param options - see {@link FusedGromovOptions} (`alpha`, default 0.5)
  * @returns coupling, FGW loss as `value`, status, iterations
- * @throws as {@link gromovWasserstein}; {@link ShapeError} when `M` is not n x m;
- *   {@link InputError} for `alpha` outside [0, 1]
+ * @throws as {@link gromovWasserstein}; `ShapeError` when `M` is not n x m;
+ *   `InputError` for `alpha` outside [0, 1]
  *
  * @example
  * ```ts

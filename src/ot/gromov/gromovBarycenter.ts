@@ -66,8 +66,8 @@ export interface GromovBarycenterResult {
  * @param lambdas - S non-negative weights, not all 0
  * @param options - see {@link GromovBarycenterOptions}
  * @returns the structure C (N x N), the couplings, the weighted loss, status, iterations
- * @throws {@link InputError} for bad masses/weights, NaN entries, missing `rng`, `N < 1`
- * @throws {@link ShapeError} when lengths disagree
+ * @throws `InputError` for bad masses/weights, NaN entries, missing `rng`, `N < 1`
+ * @throws `ShapeError` when lengths disagree
  *
  * @example
  * ```ts

@@ -29,10 +29,10 @@ import type { GromovOptions, GromovResult } from './GromovOptions.js';
  * @param q - target masses, length m (same total as p)
  * @param options - see {@link GromovOptions}
  * @returns coupling (n x m), loss as `value`, status, iterations, losses of every start
- * @throws {@link InputError} for NaN/Infinity entries, bad masses, bad options (`nInit > 1`
+ * @throws `InputError` for NaN/Infinity entries, bad masses, bad options (`nInit > 1`
  *   without `rng`)
- * @throws {@link ShapeError} for non-square structures or mass lengths that do not match them
- * @throws {@link ConvergenceError} with `strict: true` when not converged
+ * @throws `ShapeError` for non-square structures or mass lengths that do not match them
+ * @throws `ConvergenceError` with `strict: true` when not converged
  *
  * @example
  * ```ts
