@@ -38,3 +38,5 @@ export * from './gdssValidity.js';
 export * from './moleculeStability.js';
 export * from './uniqueness.js';
 export * from './novelty.js';
+export * from './loadSmiles.js';
+export * from './loadQm9.js';

@@ -1,12 +1,14 @@
 import type { Graph } from '../graph/Graph.js';
 import type { MoleculeEncoding } from './MoleculeEncoding.js';
 import type { RdkitModule } from './RdkitModule.js';
-import { checkRdkit, moleculeParts, writeMolblock } from './internal/moleculeParts.js';
+import { checkRdkit, moleculeParts } from './internal/moleculeParts.js';
+import { buildMol } from './internal/sanitize.js';
 
 /**
  * Whether RDKit sanitises the whole molecule: every atom within its allowed valence (given its
  * formal charge), aromatic bonds kekulisable, and so on. Disconnected molecules are valid when
- * every fragment is. An empty graph is not a valid molecule.
+ * every fragment is. An empty graph is not a valid molecule, and neither is one with an aromatic
+ * bond (class 4) outside a ring, which RDKit cannot kekulise.
  *
  * This is the plain RDKit check; see {@link digressValidity}, {@link relaxedValidity} and
  * {@link gdssValidity} for the literature's variants.
@@ -28,8 +30,7 @@ import { checkRdkit, moleculeParts, writeMolblock } from './internal/moleculePar
 export function isValidMolecule(rdkit: RdkitModule, graph: Graph, encoding: MoleculeEncoding): boolean {
   checkRdkit(rdkit);
   const parts = moleculeParts(graph, encoding);
-  if (parts.n === 0) return false;
-  const mol = rdkit.get_mol(writeMolblock(parts));
+  const mol = buildMol(rdkit, parts);
   if (mol === null) return false;
   mol.delete();
   return true;

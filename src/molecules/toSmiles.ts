@@ -4,6 +4,7 @@ import type { MoleculeEncoding } from './MoleculeEncoding.js';
 import type { RdkitModule } from './RdkitModule.js';
 import { checkRdkit, moleculeParts, writeMolblock } from './internal/moleculeParts.js';
 import { rdkitErrorMessage } from './internal/rdkitMessage.js';
+import { aromaticBondOutsideRing } from './internal/sanitize.js';
 
 /**
  * Canonical SMILES of a molecular graph, through RDKit.
@@ -30,6 +31,8 @@ export function toSmiles(rdkit: RdkitModule, graph: Graph, encoding: MoleculeEnc
   checkRdkit(rdkit);
   const parts = moleculeParts(graph, encoding);
   if (parts.n === 0) throw InputError.invalid('graph', 'a molecule with at least one atom', 'an empty graph');
+  const bridge = aromaticBondOutsideRing(parts);
+  if (bridge !== null) throw InputError.invalid('graph', 'aromatic bonds only inside rings', `${graph.toString()} (aromatic bond {${bridge[0]}, ${bridge[1]}} is on no ring)`);
   const block = writeMolblock(parts);
   const mol = rdkit.get_mol(block);
   if (mol === null) throw InputError.invalid('graph', 'a molecule that RDKit sanitises', `${graph.toString()} (${rdkitErrorMessage(rdkit, block)})`);

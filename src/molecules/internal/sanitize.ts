@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { RdkitModule } from '../RdkitModule.js';
+import type { RdkitModule, RdkitMol } from '../RdkitModule.js';
 import { GDSS_ATOM_VALENCY, rdkitMaxValence } from './elements.js';
 import { writeMolblock, type MoleculeParts } from './moleculeParts.js';
 import { BOND_ORDERS } from '../BondClass.js';
@@ -16,14 +16,65 @@ export interface Sanitized {
 }
 
 /**
+ * First aromatic bond (class 4) that lies on no ring (a bridge of the graph), as `[u, v]`, or
+ * null. RDKit's kekulisation rejects such bonds ("non-ring atom marked aromatic") when the
+ * molecule is built bond by bond as DiGress does; its molfile reader would instead quietly turn
+ * them into plain bonds, so graphgen checks them itself.
+ */
+export function aromaticBondOutsideRing(parts: MoleculeParts): [number, number] | null {
+  const { n, u, v, bonds } = parts;
+  let adj: number[][] | null = null;
+  for (let e = 0; e < bonds.length; e++) {
+    if (bonds[e] !== 4) continue;
+    if (adj === null) {
+      adj = Array.from({ length: n }, () => []);
+      for (let f = 0; f < bonds.length; f++) {
+        adj[u[f]].push(f);
+        adj[v[f]].push(f);
+      }
+    }
+    // Is v reachable from u without edge e?
+    const seen = new Uint8Array(n);
+    const stack = [u[e]];
+    seen[u[e]] = 1;
+    let found = false;
+    while (stack.length > 0 && !found) {
+      const x = stack.pop() as number;
+      for (const f of adj[x]) {
+        if (f === e) continue;
+        const y = u[f] === x ? v[f] : u[f];
+        if (y === v[e]) {
+          found = true;
+          break;
+        }
+        if (!seen[y]) {
+          seen[y] = 1;
+          stack.push(y);
+        }
+      }
+    }
+    if (!found) return [u[e], v[e]];
+  }
+  return null;
+}
+
+/**
+ * The sanitised RDKit molecule of a graph, or null when it is empty, has an aromatic bond outside
+ * a ring, or RDKit rejects it. The caller owns the returned molecule and must `delete()` it.
+ */
+export function buildMol(rdkit: RdkitModule, parts: MoleculeParts, charges: ArrayLike<number> = parts.charges): RdkitMol | null {
+  if (parts.n === 0 || aromaticBondOutsideRing(parts) !== null) return null;
+  return rdkit.get_mol(writeMolblock(parts, charges));
+}
+
+/**
  * Builds the molecule in RDKit (molblock with the given charges) and sanitises it. Returns null
  * for an empty molecule or when sanitisation fails. The largest fragment is the first fragment
  * (in RDKit's fragment order, by lowest atom index) with the most heavy atoms, as Python's `max`
  * picks it in DiGress.
  */
 export function sanitize(rdkit: RdkitModule, parts: MoleculeParts, charges: ArrayLike<number> = parts.charges): Sanitized | null {
-  if (parts.n === 0) return null;
-  const mol = rdkit.get_mol(writeMolblock(parts, charges));
+  const mol = buildMol(rdkit, parts, charges);
   if (mol === null) return null;
   let smiles: string;
   try {
