@@ -65,8 +65,10 @@ export interface ResolvedSinkhornOptions {
 /** Validates the options. */
 export function resolveSinkhornOptions(options: SinkhornOptions, method?: 'log' | 'knopp'): ResolvedSinkhornOptions {
   if (typeof options !== 'object' || options === null) throw InputError.invalid('options', 'an object', describeValue(options));
+  if (options.method !== undefined && options.method !== 'log' && options.method !== 'knopp') {
+    throw InputError.invalid('options.method', "'log' or 'knopp'", describeValue(options.method));
+  }
   const m = method ?? options.method ?? 'log';
-  if (m !== 'log' && m !== 'knopp') throw InputError.invalid('options.method', "'log' or 'knopp'", describeValue(m));
   const maxIter = checkInt(options.maxIter ?? 1000, 'options.maxIter', 0, 2 ** 31 - 1);
   const tol = checkNonNegative(options.tol ?? 1e-9, 'options.tol');
   const checkEvery = checkInt(options.checkEvery ?? 1, 'options.checkEvery', 1, 2 ** 31 - 1);
