@@ -49,4 +49,6 @@ export interface RdkitModule {
   get_mol(input: string, details?: string): RdkitMol | null;
   /** Starts capturing a log stream (e.g. `"rdApp.error"`) into a buffer. */
   set_log_capture?(logName: string): RdkitLog | null;
+  /** Turns a log stream off (RDKit MinimalLib starts with logging off). */
+  disable_logging?(logName: string): boolean;
 }

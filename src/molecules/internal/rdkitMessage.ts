@@ -9,7 +9,9 @@ import type { RdkitModule } from '../RdkitModule.js';
 /**
  * Parses `input` again with RDKit's error log captured and returns the first logged line without
  * its timestamp (e.g. `"Explicit valence for atom # 1 C, 5, is greater than permitted"`), or a
- * generic text when the module cannot capture logs. Only called on failures.
+ * generic text when the module cannot capture logs. Only called on failures. Capturing turns the
+ * error log on; it is turned off again afterwards (MinimalLib's initial state), so RDKit never
+ * writes to the console.
  */
 export function rdkitErrorMessage(rdkit: RdkitModule, input: string): string {
   if (typeof rdkit.set_log_capture !== 'function') return 'rejected by RDKit';
@@ -23,5 +25,6 @@ export function rdkitErrorMessage(rdkit: RdkitModule, input: string): string {
     return text.length > 0 ? text[0] : 'rejected by RDKit';
   } finally {
     log.delete();
+    rdkit.disable_logging?.('rdApp.error');
   }
 }
