@@ -40,7 +40,7 @@ export function graphMarginals(graphs: readonly Graph[], nodeClasses: number, ed
     const p = (g.n * (g.n - 1)) / 2;
     pairs += p;
     let edges = 0;
-    g.forEachEdge((_u, _v, label) => {
+    g.forEachEdge((_u: number, _v: number, label: number) => {
       if (label >= edgeClasses) throw InputError.invalid(`graphs[${b}] edge label`, `a class < ${edgeClasses}`, String(label));
       e[label] += 1;
       edges++;

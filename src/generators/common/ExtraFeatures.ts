@@ -1,0 +1,44 @@
+import type { DenseBatch } from '../../graph/collate.js';
+
+/** Names of the built-in extra-feature sets. */
+export type ExtraFeaturesName = 'none' | 'cycles' | 'rrwp' | 'cycles+rrwp';
+
+/** Serializable config of an {@link ExtraFeatures}. */
+export interface ExtraFeaturesConfig {
+  /** Which features. */
+  name: ExtraFeaturesName;
+  /** Random-walk steps K of RRWP (ignored otherwise). @default 8 */
+  walkSteps?: number;
+}
+
+/** Result of {@link ExtraFeatures.compute}: row-major float32 arrays. */
+export interface ExtraFeaturesResult {
+  /** Per-node features `[B, N, nodeDim]` (padding rows zero). */
+  x: Float32Array;
+  /** Per-pair features `[B, N, N, edgeDim]` (diagonal kept, padding zero). */
+  e: Float32Array;
+  /** Per-graph features `[B, globalDim]`. */
+  y: Float32Array;
+}
+
+/**
+ * Structural features computed from the current (noisy) graph and appended to the denoiser's
+ * input, which lifts the expressivity of message passing (DiGress: cycle counts and spectral
+ * features; DeFoG: relative random-walk probabilities). Pure functions of the batch,
+ * permutation-equivariant per node/pair and invariant per graph. Widths are declared.
+ */
+export interface ExtraFeatures {
+  /** Width of the per-node features. */
+  readonly nodeDim: number;
+  /** Width of the per-pair features. */
+  readonly edgeDim: number;
+  /** Width of the per-graph features. */
+  readonly globalDim: number;
+  /**
+   * Computes the features of a batch; an edge is any pair whose class is not 0. `maxNodes` of the
+   * training set scales the node-count feature.
+   */
+  compute(batch: DenseBatch): ExtraFeaturesResult;
+  /** Serializable description. */
+  getConfig(): ExtraFeaturesConfig;
+}

@@ -1,0 +1,185 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { join } from 'node:path';
+import { assertFinite, assertInteger, assertPositive } from '../../core/assert.js';
+import { InputError, throwIfAborted } from '../../core/errors.js';
+import type { Rng } from '../../core/rng.js';
+import { collate } from '../../graph/collate.js';
+import type { Graph } from '../../graph/Graph.js';
+import { Adam } from '../../nn/Adam.js';
+import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
+import { buildDenoiserInput } from './buildDenoiserInput.js';
+import { decodeFloat32, encodeFloat32, readCheckpoint, writeCheckpoint, type TrainingCheckpoint } from './checkpoint.js';
+import { corruptBatch } from './corruptBatch.js';
+import type { Denoiser } from './Denoiser.js';
+import type { DiscreteProcess } from './DiscreteProcess.js';
+import type { ExtraFeatures } from './ExtraFeatures.js';
+import type { FitOptions, FitResult, GraphGenerator } from './GraphGenerator.js';
+import type { GraphLoss } from './GraphLoss.js';
+import { guardedStep } from './guardedStep.js';
+import { WeightAverage } from './WeightAverage.js';
+
+/** The parts {@link trainDenoiser} composes. */
+export interface TrainerParts {
+  /** The network being trained. */
+  denoiser: Denoiser;
+  /** Forward process used to corrupt batches. */
+  process: DiscreteProcess;
+  /** Structural features of noisy graphs. */
+  features: ExtraFeatures;
+  /** Training loss. */
+  loss: GraphLoss;
+  /** dx. */
+  nodeClasses: number;
+  /** de. */
+  edgeClasses: number;
+  /** Identity of the model stored in checkpoints; a resume with another fingerprint is refused. */
+  fingerprint: string;
+  /** The generator handed to `options.validate`. */
+  generator: GraphGenerator;
+}
+
+/** Name of the checkpoint file inside `checkpointDir`. */
+export const CHECKPOINT_FILE = 'checkpoint.json';
+
+/**
+ * The training loop shared by the denoising generators: shuffled mini-batches (padded with node
+ * masks), corruption by the process, x0-prediction loss, Adam/AdamW with global-norm clipping,
+ * a NaN/Inf guard ({@link guardedStep}), EMA of the weights, validation every `validateEvery`
+ * epochs (with the EMA weights in place), and an atomic resumable checkpoint after every
+ * `checkpointEvery` epochs. Every random choice comes from `loopRng`, whose state the checkpoint
+ * stores, so a run resumed after a kill reproduces the uninterrupted run bit for bit (same
+ * backend). On return the denoiser holds the EMA weights.
+ *
+ * @param parts - denoiser, process, features, loss, classes
+ * @param train - training graphs
+ * @param options - see {@link FitOptions}
+ * @param loopRng - the loop's generator (its state is checkpointed)
+ * @returns epochs, steps, losses, skipped steps, validations
+ * @throws {@link InputError} for bad options or a checkpoint of another model
+ * @throws {@link AbortedError} when `options.signal` fires (the last checkpoint stays)
+ *
+ * @example
+ * ```ts
+ * const result = await trainDenoiser(parts, train, { rng, epochs: 10 }, rng.split());
+ * ```
+ */
+export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[], options: FitOptions, loopRng: Rng): Promise<FitResult> {
+  const started = Date.now();
+  const epochs = options.epochs ?? 100;
+  assertInteger(epochs, 'options.epochs', { min: 0 });
+  const batchSize = options.batchSize ?? 32;
+  assertInteger(batchSize, 'options.batchSize', { min: 1 });
+  const lr = options.lr ?? 1e-3;
+  assertPositive(lr, 'options.lr');
+  const clipNorm = options.clipNorm ?? 10;
+  assertPositive(clipNorm, 'options.clipNorm');
+  const emaDecay = options.emaDecay ?? 0.999;
+  assertFinite(emaDecay, 'options.emaDecay', { min: 0, max: 0.9999999 });
+  const validateEvery = options.validateEvery ?? 10;
+  assertInteger(validateEvery, 'options.validateEvery', { min: 1 });
+  const checkpointEvery = options.checkpointEvery ?? 1;
+  assertInteger(checkpointEvery, 'options.checkpointEvery', { min: 1 });
+  if (options.resume && options.checkpointDir === undefined) throw InputError.invalid('options.checkpointDir', 'a directory when resume is true', 'undefined');
+
+  const vars = parts.denoiser.module.trainableVariables();
+  const adam = new Adam({ learningRate: lr, weightDecay: options.weightDecay ?? 1e-12, clipNorm });
+  const ema = new WeightAverage(vars, emaDecay);
+  const ckptPath = options.checkpointDir === undefined ? undefined : join(options.checkpointDir, CHECKPOINT_FILE);
+  let epoch = 0;
+  let step = 0;
+  let skippedSteps = 0;
+  const losses: number[] = [];
+  const validation: { epoch: number; metrics: Record<string, number> }[] = [];
+  let resumedFromEpoch = 0;
+  try {
+    if (options.resume && ckptPath !== undefined) {
+      const ck = await readCheckpoint(ckptPath);
+      if (ck !== undefined) {
+        if (ck.fingerprint !== parts.fingerprint) {
+          throw InputError.invalid('options.checkpointDir', 'a checkpoint of the same model and data', 'a checkpoint of another model (fingerprint differs)');
+        }
+        loadWeights(parts.denoiser.module, { manifest: ck.weights.manifest, bytes: new Uint8Array(Buffer.from(ck.weights.bytes, 'base64')) });
+        adam.setState(vars, { step: ck.adam.step, m: ck.adam.m.map(decodeFloat32), v: ck.adam.v.map(decodeFloat32) });
+        ema.setState({ updates: ck.ema.updates, shadow: ck.ema.shadow.map(decodeFloat32) });
+        loopRng.setState(ck.rng);
+        epoch = ck.epoch;
+        step = ck.step;
+        skippedSteps = ck.skippedSteps;
+        losses.push(...ck.losses);
+        validation.push(...ck.validation);
+        resumedFromEpoch = epoch;
+      }
+    }
+    const { nodeClasses, edgeClasses } = parts;
+    for (; epoch < epochs; epoch++) {
+      const order = loopRng.permutation(train.length);
+      let sum = 0;
+      let count = 0;
+      for (let start = 0; start < order.length; start += batchSize) {
+        throwIfAborted(options.signal, 'training');
+        const graphs = Array.from(order.subarray(start, Math.min(order.length, start + batchSize)), (i) => train[i]);
+        const clean = collate(graphs, { nodeClasses, edgeClasses });
+        const { noisy, times } = corruptBatch(clean, parts.process, loopRng);
+        const input = buildDenoiserInput(noisy, times, parts.features);
+        const target = {
+          x: tf.tensor3d(clean.x, [clean.batchSize, clean.maxNodes, nodeClasses]),
+          e: tf.tensor4d(clean.e, [clean.batchSize, clean.maxNodes, clean.maxNodes, edgeClasses]),
+        };
+        const r = guardedStep(() => parts.loss(parts.denoiser.apply(input, { training: true }), target), vars, adam);
+        tf.dispose([input.x, input.e, input.y, input.nodeMask, target.x, target.e]);
+        step++;
+        if (r.applied) {
+          ema.update();
+          sum += r.loss;
+          count++;
+          options.onProgress?.({ type: 'step', epoch, step, loss: r.loss });
+        } else {
+          skippedSteps++;
+          options.onProgress?.({ type: 'skipped', epoch, step, reason: r.reason ?? 'non-finite' });
+        }
+        await Promise.resolve();
+      }
+      const meanLoss = count > 0 ? sum / count : Number.NaN;
+      losses.push(meanLoss);
+      const done = epoch + 1;
+      if (options.validate !== undefined && (done % validateEvery === 0 || done === epochs)) {
+        const live = vars.map((v) => (v.dataSync() as Float32Array).slice());
+        ema.copyTo();
+        try {
+          const metrics = await options.validate(parts.generator, options.val);
+          validation.push({ epoch: done, metrics });
+          options.onProgress?.({ type: 'validation', epoch: done, metrics });
+        } finally {
+          tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(live[i], v.shape, 'float32'))));
+        }
+      }
+      if (ckptPath !== undefined && (done % checkpointEvery === 0 || done === epochs)) {
+        const w = serializeWeights(parts.denoiser.module);
+        const a = adam.getState(vars);
+        const e = ema.getState();
+        const ck: TrainingCheckpoint = {
+          format: 'graphgen-checkpoint',
+          version: 1,
+          fingerprint: parts.fingerprint,
+          epoch: done,
+          step,
+          losses: [...losses],
+          skippedSteps,
+          validation: [...validation],
+          rng: loopRng.getState(),
+          weights: { manifest: w.manifest, bytes: Buffer.from(w.bytes).toString('base64') },
+          adam: { step: a.step, m: a.m.map(encodeFloat32), v: a.v.map(encodeFloat32) },
+          ema: { updates: e.updates, shadow: e.shadow.map(encodeFloat32) },
+        };
+        await writeCheckpoint(ckptPath, ck);
+        options.onProgress?.({ type: 'checkpoint', epoch: done, path: ckptPath });
+      }
+      options.onProgress?.({ type: 'epoch', epoch: done, epochs, loss: meanLoss, elapsedMs: Date.now() - started });
+    }
+    ema.copyTo();
+  } finally {
+    adam.dispose();
+    ema.dispose();
+  }
+  return { epochs: epoch, steps: step, losses, skippedSteps, validation, resumedFromEpoch, elapsedMs: Date.now() - started };
+}
