@@ -1,5 +1,3 @@
-import type { Graph } from '../graph/Graph.js';
-
 /**
  * Edge classes of molecular graphs. Class 0 is "no bond" (the graph-wide convention that edge
  * class 0 means no edge); bonds are 1 = single, 2 = double, 3 = triple, 4 = aromatic.
@@ -10,7 +8,7 @@ import type { Graph } from '../graph/Graph.js';
  * ```
  */
 export const BondClass = {
-  /** No bond (never stored in a {@link Graph}; used in dense batches). */
+  /** No bond (never stored in a `Graph`; used in dense batches). */
   none: 0,
   /** Single bond, order 1. */
   single: 1,

@@ -1,4 +1,3 @@
-import type { Graph } from '../graph/Graph.js';
 import type { BondClass } from './BondClass.js';
 import { InputError, describeValue } from '../core/errors.js';
 import { ATOMIC_NUMBER } from './internal/elements.js';
@@ -22,7 +21,7 @@ export interface MoleculeEncodingConfig {
 }
 
 /**
- * How molecules map to graphgen {@link Graph}s: node class `i` is the heavy-atom type
+ * How molecules map to graphgen `Graph`s: node class `i` is the heavy-atom type
  * `atoms[i]` (element + formal charge), edge classes are the bond types of {@link BondClass}
  * (1 single, 2 double, 3 triple, 4 aromatic; 0 = no bond). Hydrogens are implicit: they are not
  * nodes, and RDKit re-derives them from the default valences when a graph is turned back into a
@@ -46,7 +45,7 @@ const ATOM_NAME = /^([A-Z][a-z]?)(?:([+-])(\d*))?$/;
 /**
  * Parses one atom type name: an element symbol optionally followed by a formal charge written
  * `+`, `-`, `+2`, `-1`...
- * @throws {@link InputError} when the name is malformed or the element unknown
+ * @throws `InputError` when the name is malformed or the element unknown
  */
 function parseAtomType(name: unknown, where: string): AtomType {
   if (typeof name !== 'string') throw InputError.invalid(where, 'an atom type name such as "C" or "N+"', describeValue(name));
@@ -73,7 +72,7 @@ function parseAtomType(name: unknown, where: string): AtomType {
  *   F, Al, Si, P, S, Cl, As, Se, Br, I, Hg, Bi) optionally followed by a formal charge (`"N+"`,
  *   `"O-"`, `"S+2"`). Each (element, charge) pair at most once.
  * @returns the encoding
- * @throws {@link InputError} for an empty list, a malformed name, an unknown element or a duplicate
+ * @throws `InputError` for an empty list, a malformed name, an unknown element or a duplicate
  *
  * @example
  * ```ts

@@ -11,7 +11,7 @@ import { rdkitErrorMessage } from './internal/rdkitMessage.js';
  * @param rdkit - the module from {@link loadRdkit}
  * @param smiles - one SMILES string
  * @returns the canonical SMILES
- * @throws {@link InputError} when `smiles` is not a non-empty string or RDKit rejects it (the
+ * @throws `InputError` when `smiles` is not a non-empty string or RDKit rejects it (the
  *   message quotes the input and RDKit's reason)
  *
  * @example

@@ -36,7 +36,7 @@ interface RdkitJson {
 }
 
 /**
- * Parses a SMILES string into a molecular {@link Graph} (heavy atoms only, hydrogens implicit).
+ * Parses a SMILES string into a molecular `Graph` (heavy atoms only, hydrogens implicit).
  *
  * The SMILES is parsed and sanitised by RDKit; explicit hydrogens are merged into their heavy
  * atom, stereochemistry and isotopes are dropped. Node classes come from `encoding`
@@ -48,7 +48,7 @@ interface RdkitJson {
  * @param encoding - the atom vocabulary, e.g. {@link QM9_ENCODING}
  * @param options - see {@link FromSmilesOptions}
  * @returns the molecular graph (node classes = atom types, edge classes 1..4 = bond types)
- * @throws {@link InputError} (`E_INPUT`) when `smiles` is not a non-empty string, RDKit rejects
+ * @throws `InputError` (`E_INPUT`) when `smiles` is not a non-empty string, RDKit rejects
  *   it (the message quotes the input and RDKit's reason), an atom (element + charge) is not in the
  *   vocabulary, an atom has radical electrons, or a bond is neither single, double, triple nor aromatic
  *

@@ -31,7 +31,7 @@ export interface GdssValidityResult {
  * @param graphs - molecular graphs (node classes index `encoding.atoms`, edge classes 1..4)
  * @param encoding - the atom vocabulary
  * @returns the fraction and per-graph flags
- * @throws {@link InputError} when `graphs` is not an array or a graph does not fit the encoding
+ * @throws `InputError` when `graphs` is not an array or a graph does not fit the encoding
  *
  * @example
  * ```ts

@@ -40,3 +40,5 @@ export * from './uniqueness.js';
 export * from './novelty.js';
 export * from './loadSmiles.js';
 export * from './loadQm9.js';
+export * from './enumerateMolecules.js';
+export * from './smallMoleculesDataset.js';

@@ -17,7 +17,7 @@ import { buildMol } from './internal/sanitize.js';
  * @param graph - molecular graph (node classes index `encoding.atoms`, edge classes 1..4)
  * @param encoding - the atom vocabulary
  * @returns true when RDKit accepts the molecule
- * @throws {@link InputError} when the graph does not fit the encoding (class out of range)
+ * @throws `InputError` when the graph does not fit the encoding (class out of range)
  *
  * @example
  * ```ts

@@ -44,10 +44,10 @@ export interface LoadQm9Result {
  *
  * @param options - data root and index convention, see {@link LoadQm9Options}
  * @returns the full list, the train/test split and their row indices
- * @throws {@link IoError} when a file is missing (the message names the expected path)
- * @throws {@link FormatError} when `test_idx.json` is not an array of integers or an index is
+ * @throws `IoError` when a file is missing (the message names the expected path)
+ * @throws `FormatError` when `test_idx.json` is not an array of integers or an index is
  *   outside the rows of `smiles.txt`
- * @throws {@link InputError} for a bad option
+ * @throws `InputError` for a bad option
  *
  * @example
  * ```ts

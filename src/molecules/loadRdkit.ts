@@ -19,7 +19,7 @@ let pending: Promise<RdkitModule> | undefined;
  * `initRDKitModule` itself) can pass it directly.
  *
  * @returns the initialised module
- * @throws {@link BackendError} (`E_BACKEND`) when the package cannot be imported or the
+ * @throws `BackendError` (`E_BACKEND`) when the package cannot be imported or the
  *   WebAssembly module fails to initialise
  *
  * @example

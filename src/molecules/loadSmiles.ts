@@ -20,7 +20,7 @@ export interface LoadSmilesOptions {
   column?: string | number;
   /**
    * What to do with a line whose SMILES RDKit rejects (or a CSV row without the column):
-   * `'throw'` stops at the first one with a {@link FormatError} carrying its 1-based line number;
+   * `'throw'` stops at the first one with a `FormatError` carrying its 1-based line number;
    * `'collect'` skips it and reports it in {@link LoadSmilesResult.errors}.
    * @default 'throw'
    */
@@ -79,17 +79,17 @@ function splitCsv(row: string): string[] {
  * Reads SMILES from a file or text: one SMILES per line, or a CSV column, with per-line errors.
  *
  * Lines are split on `\n` or `\r\n`; blank lines are skipped. Each SMILES is checked with RDKit
- * unless `validate: false`. Invalid lines either stop the load ({@link FormatError} with
+ * unless `validate: false`. Invalid lines either stop the load (`FormatError` with
  * `details.line`, the default) or are collected ({@link LoadSmilesResult.errors}); see
  * {@link LoadSmilesOptions.onError}.
  *
  * @param source - a path (string or `file:` URL), or `{ text }` for inline content
  * @param options - see {@link LoadSmilesOptions}
  * @returns the accepted SMILES with their line numbers, and the rejected lines
- * @throws {@link IoError} when the file cannot be read
- * @throws {@link FormatError} (`onError: 'throw'`) at the first invalid line, or when the CSV
+ * @throws `IoError` when the file cannot be read
+ * @throws `FormatError` (`onError: 'throw'`) at the first invalid line, or when the CSV
  *   header lacks the column or the input holds no SMILES at all
- * @throws {@link InputError} for a malformed source or option
+ * @throws `InputError` for a malformed source or option
  *
  * @example
  * ```ts

@@ -49,7 +49,7 @@ export interface MoleculeStabilityResult {
  * @param encoding - the atom vocabulary
  * @param options - see {@link MoleculeStabilityOptions}
  * @returns atom and molecule stability with counts
- * @throws {@link InputError} when `graphs` is not an array, a graph does not fit the encoding, or
+ * @throws `InputError` when `graphs` is not an array, a graph does not fit the encoding, or
  *   `hydrogens` is not `'explicit'` or `'implicit'`
  *
  * @example

@@ -9,7 +9,7 @@ import { checkStringList } from './internal/checkGraphs.js';
  * @param smiles - canonical SMILES of the generated molecules (null = invalid)
  * @param train - canonical SMILES of the training molecules (an array or a Set)
  * @returns a fraction in [0, 1]
- * @throws {@link InputError} when `smiles` or `train` is not a list of strings
+ * @throws `InputError` when `smiles` or `train` is not a list of strings
  *
  * @example
  * ```ts

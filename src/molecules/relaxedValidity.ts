@@ -20,7 +20,7 @@ import { validityOf } from './internal/validityOf.js';
  * @param graphs - molecular graphs (node classes index `encoding.atoms`, edge classes 1..4)
  * @param encoding - the atom vocabulary
  * @returns validity, per-graph flags and largest-fragment SMILES (with the added charges)
- * @throws {@link InputError} when `graphs` is not an array or a graph does not fit the encoding
+ * @throws `InputError` when `graphs` is not an array or a graph does not fit the encoding
  *
  * @example
  * ```ts

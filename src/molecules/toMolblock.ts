@@ -14,7 +14,7 @@ import { moleculeParts, writeMolblock } from './internal/moleculeParts.js';
  * @param graph - molecular graph: node classes index `encoding.atoms`, edge classes 1..4
  * @param encoding - the atom vocabulary, e.g. {@link QM9_ENCODING}
  * @returns the molblock text (ends with `M  END\n`)
- * @throws {@link InputError} when `graph` is not a Graph, a node class is outside the vocabulary,
+ * @throws `InputError` when `graph` is not a Graph, a node class is outside the vocabulary,
  *   an edge class is above 4, or there are more than 999 atoms or bonds
  *
  * @example

@@ -18,7 +18,7 @@ import { aromaticBondOutsideRing } from './internal/sanitize.js';
  * @param graph - molecular graph: node classes index `encoding.atoms`, edge classes 1..4
  * @param encoding - the atom vocabulary
  * @returns the canonical SMILES (fragments joined by `.`)
- * @throws {@link InputError} when the graph is empty, malformed for the encoding, or RDKit rejects
+ * @throws `InputError` when the graph is empty, malformed for the encoding, or RDKit rejects
  *   the molecule (the message gives RDKit's reason, e.g. a valence exceeded)
  *
  * @example

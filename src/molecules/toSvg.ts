@@ -24,7 +24,7 @@ export interface ToSvgOptions {
  * @param encoding - the atom vocabulary (ignored for a SMILES string)
  * @param options - size, and whether invalid molecules are drawn (see {@link ToSvgOptions})
  * @returns the SVG document as text
- * @throws {@link InputError} when the size is not a positive integer, the graph does not fit the
+ * @throws `InputError` when the size is not a positive integer, the graph does not fit the
  *   encoding, or RDKit rejects the molecule (unless `allowInvalid`)
  *
  * @example

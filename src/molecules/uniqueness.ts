@@ -10,7 +10,7 @@ import { checkStringList } from './internal/checkGraphs.js';
  *
  * @param smiles - canonical SMILES of the generated molecules (null = invalid)
  * @returns a fraction in [0, 1]
- * @throws {@link InputError} when `smiles` is not an array of strings or nulls
+ * @throws `InputError` when `smiles` is not an array of strings or nulls
  *
  * @example
  * ```ts

@@ -30,7 +30,7 @@ export function checkEncoding(encoding: unknown, name = 'encoding'): asserts enc
 
 /**
  * Reads a molecular graph: node classes must index `encoding.atoms`, edge classes must be 1..4.
- * @throws {@link InputError} naming the offending node or edge
+ * @throws `InputError` naming the offending node or edge
  */
 export function moleculeParts(graph: unknown, encoding: MoleculeEncoding, name = 'graph'): MoleculeParts {
   checkEncoding(encoding);
@@ -60,7 +60,7 @@ const pad = (x: number, w: number): string => String(x).padStart(w, ' ');
 
 /**
  * V2000 molblock of atoms and bonds, all coordinates 0, formal charges in `M  CHG` lines.
- * @throws {@link InputError} when there are more than 999 atoms or bonds (the V2000 limit)
+ * @throws `InputError` when there are more than 999 atoms or bonds (the V2000 limit)
  */
 export function writeMolblock(parts: MoleculeParts, charges: ArrayLike<number> = parts.charges, name = 'graph'): string {
   const { n, symbols, u, v, bonds } = parts;
