@@ -22,3 +22,8 @@ export * from './recipes/gridGraph.js';
 export * from './recipes/lobsterGraph.js';
 export * from './recipes/citationLikeGraph.js';
 export * from './recipes/egoGraph.js';
+export * from './loaders/loadBenchmark.js';
+export * from './loaders/loadGraph6Folder.js';
+export * from './loaders/parseTuDataset.js';
+export * from './loaders/loadTuDataset.js';
+export * from './loaders/loadEdgeListFiles.js';

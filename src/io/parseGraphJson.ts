@@ -30,30 +30,29 @@ export function parseGraphJson(text: string): Graph[] {
   if (typeof text !== 'string') throw InputError.invalid('text', 'JSON text (a string)', describeValue(text));
   const elements = splitTopLevelArray(text);
   return elements.map(({ start, end }, index) => {
-    const line = lineAt(text, start);
     const slice = text.slice(start, end);
     let value: unknown;
     try {
       value = JSON.parse(slice);
     } catch (err) {
       const m = /position (\d+)/.exec((err as Error).message);
-      const where = m ? lineAt(text, start + Number(m[1])) : line;
+      const where = lineAt(text, m ? start + Number(m[1]) : start);
       throw new FormatError(`JSON: graphs[${index}]: ${(err as Error).message}`, { line: where, cause: err });
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new FormatError(`JSON: graphs[${index}]: expected a graph object {n, edges, nodeLabels?, edgeLabels?}, got ${describeValue(value)}`, { line });
+      throw new FormatError(`JSON: graphs[${index}]: expected a graph object {n, edges, nodeLabels?, edgeLabels?}, got ${describeValue(value)}`, { line: lineAt(text, start) });
     }
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-      if (!KEYS.has(key)) throw new FormatError(`JSON: graphs[${index}]: unknown key ${JSON.stringify(key)} (allowed: n, edges, nodeLabels, edgeLabels)`, { line });
+      if (!KEYS.has(key)) throw new FormatError(`JSON: graphs[${index}]: unknown key ${JSON.stringify(key)} (allowed: n, edges, nodeLabels, edgeLabels)`, { line: lineAt(text, start) });
     }
     if (!Number.isInteger(obj.n) || (obj.n as number) < 0) {
-      throw new FormatError(`JSON: graphs[${index}].n: expected a non-negative integer, got ${describeValue(obj.n)}`, { line });
+      throw new FormatError(`JSON: graphs[${index}].n: expected a non-negative integer, got ${describeValue(obj.n)}`, { line: lineAt(text, start) });
     }
-    if (!Array.isArray(obj.edges)) throw new FormatError(`JSON: graphs[${index}].edges: expected an array of [u, v] pairs, got ${describeValue(obj.edges)}`, { line });
+    if (!Array.isArray(obj.edges)) throw new FormatError(`JSON: graphs[${index}].edges: expected an array of [u, v] pairs, got ${describeValue(obj.edges)}`, { line: lineAt(text, start) });
     for (const key of ['nodeLabels', 'edgeLabels'] as const) {
       if (obj[key] !== undefined && !Array.isArray(obj[key])) {
-        throw new FormatError(`JSON: graphs[${index}].${key}: expected an array of integers, got ${describeValue(obj[key])}`, { line });
+        throw new FormatError(`JSON: graphs[${index}].${key}: expected an array of integers, got ${describeValue(obj[key])}`, { line: lineAt(text, start) });
       }
     }
     try {
@@ -63,7 +62,7 @@ export function parseGraphJson(text: string): Graph[] {
       });
     } catch (err) {
       if (!(err instanceof GraphgenError)) throw err;
-      throw new FormatError(`JSON: graphs[${index}]: ${err.message}`, { line, cause: err });
+      throw new FormatError(`JSON: graphs[${index}]: ${err.message}`, { line: lineAt(text, start), cause: err });
     }
   });
 }
