@@ -52,34 +52,49 @@
 #define C11 (1.0 / 39916800.0)
 #define C12 (1.0 / 479001600.0)
 
+/* Estrin evaluation of sum_{k<=12} r^k / k!: depth 8 instead of 24 for Horner. */
+#define ESTRIN(MUL, ADD, SPLAT, r)                                             \
+  do {                                                                         \
+    r2 = MUL(r, r);                                                            \
+    r4 = MUL(r2, r2);                                                          \
+    r8 = MUL(r4, r4);                                                          \
+    p01 = ADD(SPLAT(1.0), r);                                                  \
+    p23 = ADD(SPLAT(C2), MUL(SPLAT(C3), r));                                   \
+    p45 = ADD(SPLAT(C4), MUL(SPLAT(C5), r));                                   \
+    p67 = ADD(SPLAT(C6), MUL(SPLAT(C7), r));                                   \
+    p89 = ADD(SPLAT(C8), MUL(SPLAT(C9), r));                                   \
+    pab = ADD(SPLAT(C10), MUL(SPLAT(C11), r));                                 \
+    q0 = ADD(p01, MUL(p23, r2));                                               \
+    q1 = ADD(p45, MUL(p67, r2));                                               \
+    q2 = ADD(p89, MUL(pab, r2));                                               \
+    s0 = ADD(q0, MUL(q1, r4));                                                 \
+    s1 = ADD(q2, MUL(SPLAT(C12), r4));                                         \
+    poly = ADD(s0, MUL(s1, r8));                                               \
+  } while (0)
+
+#define SMUL(x, y) ((x) * (y))
+#define SADD(x, y) ((x) + (y))
+#define SSPLAT(x) (x)
+
+/* Branch-free so that compilers can vectorize loops calling it (native build). */
 static inline double exp_scalar(double x) {
-  if (!(x >= EXP_LO)) return x != x ? x : 0.0; /* NaN stays NaN; below range (and -inf) -> 0 */
-  if (x > EXP_HI) x = EXP_HI;
-  double t = x * LOG2E + SHIFT;
+  double xc = x < EXP_LO ? EXP_LO : x; /* NaN passes through */
+  xc = xc > EXP_HI ? EXP_HI : xc;
+  double t = xc * LOG2E + SHIFT;
   double k = t - SHIFT;
-  double r = x - k * LN2HI;
+  double r = xc - k * LN2HI;
   r = r - k * LN2LO;
-  double p = C12;
-  p = p * r + C11;
-  p = p * r + C10;
-  p = p * r + C9;
-  p = p * r + C8;
-  p = p * r + C7;
-  p = p * r + C6;
-  p = p * r + C5;
-  p = p * r + C4;
-  p = p * r + C3;
-  p = p * r + C2;
-  p = p * r + 1.0;
-  p = p * r + 1.0;
+  double r2, r4, r8, p01, p23, p45, p67, p89, pab, q0, q1, q2, s0, s1, poly;
+  ESTRIN(SMUL, SADD, SSPLAT, r);
   int64_t tb, sb;
   double shift = SHIFT;
   memcpy(&tb, &t, 8);
   memcpy(&sb, &shift, 8);
-  int64_t bits = (tb - sb + 1023) << 52;
+  int64_t bits = (int64_t)((uint64_t)(tb - sb + 1023) << 52);
   double scale;
   memcpy(&scale, &bits, 8);
-  return p * scale;
+  double res = poly * scale;
+  return x < EXP_LO ? 0.0 : res;
 }
 
 GG_EXPORT(gg_exp) double gg_exp(double x) { return exp_scalar(x); }
@@ -88,28 +103,18 @@ GG_EXPORT(gg_exp) double gg_exp(double x) { return exp_scalar(x); }
 static inline v128_t exp_f64x2(v128_t x) {
   const v128_t lo = wasm_f64x2_splat(EXP_LO);
   v128_t under = wasm_f64x2_lt(x, lo); /* -inf included; NaN lanes are not under */
-  x = wasm_f64x2_min(wasm_f64x2_max(x, lo), wasm_f64x2_splat(EXP_HI));
+  /* pmin/pmax map to single minpd/maxpd; NaN lanes stay NaN through pmax(lo, x) */
+  x = wasm_f64x2_pmin(wasm_f64x2_pmax(lo, x), wasm_f64x2_splat(EXP_HI));
   const v128_t shift = wasm_f64x2_splat(SHIFT);
   v128_t t = wasm_f64x2_add(wasm_f64x2_mul(x, wasm_f64x2_splat(LOG2E)), shift);
   v128_t k = wasm_f64x2_sub(t, shift);
   v128_t r = wasm_f64x2_sub(x, wasm_f64x2_mul(k, wasm_f64x2_splat(LN2HI)));
   r = wasm_f64x2_sub(r, wasm_f64x2_mul(k, wasm_f64x2_splat(LN2LO)));
-  v128_t p = wasm_f64x2_splat(C12);
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C11));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C10));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C9));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C8));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C7));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C6));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C5));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C4));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C3));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(C2));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(1.0));
-  p = wasm_f64x2_add(wasm_f64x2_mul(p, r), wasm_f64x2_splat(1.0));
+  v128_t r2, r4, r8, p01, p23, p45, p67, p89, pab, q0, q1, q2, s0, s1, poly;
+  ESTRIN(wasm_f64x2_mul, wasm_f64x2_add, wasm_f64x2_splat, r);
   v128_t bits = wasm_i64x2_sub(t, shift);
   bits = wasm_i64x2_shl(wasm_i64x2_add(bits, wasm_i64x2_splat(1023)), 52);
-  return wasm_v128_andnot(wasm_f64x2_mul(p, bits), under);
+  return wasm_v128_andnot(wasm_f64x2_mul(poly, bits), under);
 }
 #endif
 
@@ -118,16 +123,33 @@ static double row_expsum(const double *K, const double *v, double s, int m) {
   int j = 0;
   double total = 0.0;
 #ifdef GG_SIMD
-  v128_t acc0 = wasm_f64x2_splat(0.0), acc1 = wasm_f64x2_splat(0.0);
+  v128_t acc0 = wasm_f64x2_splat(0.0), acc1 = acc0, acc2 = acc0, acc3 = acc0;
   v128_t ss = wasm_f64x2_splat(s);
-  for (; j + 4 <= m; j += 4) {
+  for (; j + 8 <= m; j += 8) {
     v128_t x0 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
     v128_t x1 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 2), wasm_v128_load(v + j + 2)), ss);
+    v128_t x2 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 4), wasm_v128_load(v + j + 4)), ss);
+    v128_t x3 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 6), wasm_v128_load(v + j + 6)), ss);
     acc0 = wasm_f64x2_add(acc0, exp_f64x2(x0));
     acc1 = wasm_f64x2_add(acc1, exp_f64x2(x1));
+    acc2 = wasm_f64x2_add(acc2, exp_f64x2(x2));
+    acc3 = wasm_f64x2_add(acc3, exp_f64x2(x3));
   }
-  acc0 = wasm_f64x2_add(acc0, acc1);
+  for (; j + 2 <= m; j += 2) {
+    v128_t x0 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
+    acc0 = wasm_f64x2_add(acc0, exp_f64x2(x0));
+  }
+  acc0 = wasm_f64x2_add(wasm_f64x2_add(acc0, acc1), wasm_f64x2_add(acc2, acc3));
   total = wasm_f64x2_extract_lane(acc0, 0) + wasm_f64x2_extract_lane(acc0, 1);
+#else
+  double t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0;
+  for (; j + 4 <= m; j += 4) {
+    t0 += exp_scalar((K[j] + v[j]) + s);
+    t1 += exp_scalar((K[j + 1] + v[j + 1]) + s);
+    t2 += exp_scalar((K[j + 2] + v[j + 2]) + s);
+    t3 += exp_scalar((K[j + 3] + v[j + 3]) + s);
+  }
+  total = (t0 + t1) + (t2 + t3);
 #endif
   for (; j < m; j++) total += exp_scalar((K[j] + v[j]) + s);
   return total;
@@ -138,6 +160,13 @@ static void col_expacc(const double *K, const double *v, double s, double *acc, 
   int j = 0;
 #ifdef GG_SIMD
   v128_t ss = wasm_f64x2_splat(s);
+  for (; j + 4 <= m; j += 4) {
+    v128_t x0 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
+    v128_t x1 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 2), wasm_v128_load(v + j + 2)), ss);
+    v128_t e0 = exp_f64x2(x0), e1 = exp_f64x2(x1);
+    wasm_v128_store(acc + j, wasm_f64x2_add(wasm_v128_load(acc + j), e0));
+    wasm_v128_store(acc + j + 2, wasm_f64x2_add(wasm_v128_load(acc + j + 2), e1));
+  }
   for (; j + 2 <= m; j += 2) {
     v128_t x = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
     wasm_v128_store(acc + j, wasm_f64x2_add(wasm_v128_load(acc + j), exp_f64x2(x)));

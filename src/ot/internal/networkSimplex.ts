@@ -5,8 +5,8 @@
  * The basis is a spanning tree of n + m - 1 cells (north-west-corner start). Each pivot prices
  * cells in blocks of ~sqrt(nm) (block search pivot rule, as LEMON / POT), enters the most
  * negative reduced cost of the first block that has one, pushes flow around the tree cycle,
- * drops the blocking cell, then recomputes parents and potentials by one traversal of the tree
- * (O(n + m) per pivot).
+ * drops the blocking cell, then re-hangs the subtree cut off by the leaving cell from the
+ * entering cell and recomputes parents, depths and potentials in that subtree only.
  *
  * @module
  * @internal
@@ -72,14 +72,11 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
   const depth = new Int32Array(N);
   const queue = new Int32Array(N);
 
-  const rebuild = (): void => {
-    parent[0] = -1;
-    parentArc[0] = -1;
-    depth[0] = 0;
-    pot[0] = 0;
+  /** (Re)computes parent, depth and potentials of the subtree hanging from `start` (whose parent link is already set). */
+  const relabel = (start: number): void => {
     let head = 0;
     let tail = 0;
-    queue[tail++] = 0;
+    queue[tail++] = start;
     while (head < tail) {
       const x = queue[head++];
       const list = adj[x];
@@ -95,6 +92,13 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
       }
     }
   };
+  const rebuild = (): void => {
+    parent[0] = -1;
+    parentArc[0] = -1;
+    depth[0] = 0;
+    pot[0] = 0;
+    relabel(0);
+  };
   rebuild();
 
   let scale = 0;
@@ -107,6 +111,7 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
   let optimal = false;
   const minusArcs: number[] = [];
   const plusArcs: number[] = [];
+  const minusSide: number[] = [];
 
   while (pivots < maxIter) {
     // block search pricing
@@ -138,25 +143,35 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
     // cycle: walk from both ends up to the common ancestor
     minusArcs.length = 0;
     plusArcs.length = 0;
+    minusSide.length = 0;
     let x = er;
     let y = n + ec;
     while (x !== y) {
       if (depth[x] >= depth[y]) {
         // r-side: child x traversed parent -> x; minus when x is a row
-        (x < n ? minusArcs : plusArcs).push(parentArc[x]);
+        if (x < n) {
+          minusArcs.push(parentArc[x]);
+          minusSide.push(0);
+        } else plusArcs.push(parentArc[x]);
         x = parent[x];
       } else {
         // c-side: child y traversed y -> parent; minus when y is a column
-        (y >= n ? minusArcs : plusArcs).push(parentArc[y]);
+        if (y >= n) {
+          minusArcs.push(parentArc[y]);
+          minusSide.push(1);
+        } else plusArcs.push(parentArc[y]);
         y = parent[y];
       }
     }
     let theta = Infinity;
     let leave = -1;
-    for (const k of minusArcs) {
+    let leaveSide = 0;
+    for (let t = 0; t < minusArcs.length; t++) {
+      const k = minusArcs[t];
       if (flow[k] < theta) {
         theta = flow[k];
         leave = k;
+        leaveSide = minusSide[t];
       }
     }
     for (const k of minusArcs) flow[k] -= theta;
@@ -171,7 +186,15 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
     flow[leave] = theta;
     adj[er].push(leave);
     adj[n + ec].push(leave);
-    rebuild();
+    // the endpoint of the entering arc on the leaving arc's side is cut off from the root:
+    // hang its subtree from the other endpoint and relabel only that subtree
+    const q = leaveSide === 0 ? er : n + ec;
+    const pNode = leaveSide === 0 ? n + ec : er;
+    parent[q] = pNode;
+    parentArc[q] = leave;
+    depth[q] = depth[pNode] + 1;
+    pot[q] = C[er * m + ec] - pot[pNode];
+    relabel(q);
   }
   return { rows, cols, flow, u: pot.slice(0, n), v: pot.slice(n), optimal, pivots };
 }
