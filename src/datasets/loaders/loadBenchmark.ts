@@ -15,9 +15,13 @@ export type BenchmarkName =
   | 'enzymes'
   | 'grid';
 
-interface BenchmarkInfo {
+/** How a benchmark dataset is stored and split, see {@link BENCHMARKS}. */
+export interface BenchmarkInfo {
+  /** `'files'`: pre-split train/val/test files; `'gdss'`: test = first 20 % of the original file, train = rest, no val. */
   split: 'files' | 'gdss';
+  /** One-line description with the source. */
   description: string;
+  /** Papers that use this split. */
   references: string[];
 }
 
