@@ -34,7 +34,7 @@ export class WeightAverage {
     assertFinite(decay, 'decay', { min: 0, max: 0.9999999 });
     this.vars = variables;
     this.decay = decay;
-    this.shadow = variables.map((v) => tf.variable(tf.clone(v), false));
+    this.shadow = tf.tidy(() => variables.map((v) => tf.variable(tf.clone(v), false)));
   }
 
   /** Folds the current weights into the average. */

@@ -40,7 +40,10 @@ export function guardedStep(lossFn: () => tf.Scalar, variables: readonly tf.Vari
     normT.dispose();
     if (!Number.isFinite(loss)) return { loss, gradNorm, applied: false, reason: `non-finite loss ${loss}` };
     if (!Number.isFinite(gradNorm)) return { loss, gradNorm, applied: false, reason: `non-finite gradient norm ${gradNorm}` };
-    optimizer.step(variables, gl);
+    // tidy: also frees the initial values of moment buffers the optimiser creates lazily
+    tf.tidy(() => {
+      optimizer.step(variables, gl);
+    });
     return { loss, gradNorm, applied: true };
   } finally {
     value.dispose();

@@ -99,7 +99,7 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
           throw InputError.invalid('options.checkpointDir', 'a checkpoint of the same model and data', 'a checkpoint of another model (fingerprint differs)');
         }
         loadWeights(parts.denoiser.module, { manifest: ck.weights.manifest, bytes: new Uint8Array(Buffer.from(ck.weights.bytes, 'base64')) });
-        adam.setState(vars, { step: ck.adam.step, m: ck.adam.m.map(decodeFloat32), v: ck.adam.v.map(decodeFloat32) });
+        tf.tidy(() => adam.setState(vars, { step: ck.adam.step, m: ck.adam.m.map(decodeFloat32), v: ck.adam.v.map(decodeFloat32) }));
         ema.setState({ updates: ck.ema.updates, shadow: ck.ema.shadow.map(decodeFloat32) });
         loopRng.setState(ck.rng);
         epoch = ck.epoch;
