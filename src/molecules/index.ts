@@ -42,3 +42,8 @@ export * from './loadSmiles.js';
 export * from './loadQm9.js';
 export * from './enumerateMolecules.js';
 export * from './smallMoleculesDataset.js';
+export { nspdkFeatures, type NspdkOptions, type NspdkFeatures } from './nspdkFeatures.js';
+export * from './nspdkMmd.js';
+export * from './moleculeNspdkGraph.js';
+export * from './frechetDistance.js';
+export * from './moleculeMetrics.js';
