@@ -56,3 +56,7 @@ export * from './sample/isSbmValid.js';
 export * from './sample/validityFunction.js';
 export * from './sample/vun.js';
 export * from './evaluate.js';
+export * from './distances/graphEditDistance.js';
+export * from './distances/bipartiteGraphEditDistance.js';
+export * from './distances/wlSubtreeKernel.js';
+export * from './distances/gromovWassersteinDistance.js';
