@@ -9,6 +9,7 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { runCli } from './runCli.js';
+import { datasetsCommand } from './commands/datasets.js';
 import { evalCommand } from './commands/eval.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,6 +21,7 @@ const program = new Command('graphgen')
   .showHelpAfterError('(add --help for usage)');
 
 // Subcommands (one file each under ./commands):
+program.addCommand(datasetsCommand());
 program.addCommand(evalCommand());
 
 await runCli(program, process.argv);
