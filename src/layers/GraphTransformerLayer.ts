@@ -7,6 +7,7 @@ import { Linear } from '../nn/Linear.js';
 import { LayerNorm } from '../nn/LayerNorm.js';
 import { Mlp, dropoutRng, type ApplyOptions } from '../nn/Mlp.js';
 import { dropout } from '../nn/dropout.js';
+import { softmax } from '../nn/softmax.js';
 import { checkEdges, checkNodes, edgeMask4, nodeCount, nodeMask3 } from './masking.js';
 
 /** Serializable config of {@link GraphTransformerLayer}. */
@@ -180,8 +181,7 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
       // per-feature softmax over keys j, padded keys excluded
       const keyOff = tf.reshape(tf.mul(tf.sub(nodeMask, 1), BIG), [b, 1, n, 1]);
       const logits = tf.add(s, keyOff);
-      const ex = tf.exp(tf.sub(logits, tf.max(logits, 2, true)));
-      const att = tf.div(ex, tf.sum(ex, 2, true)); // [B,N,N,dx]
+      const att = softmax(logits, 2); // [B,N,N,dx]
       const wv = tf.sum(tf.mul(att, v), 2); // [B,N,dx]
       const yX1 = tf.reshape(m.yXAdd.apply(y), [b, 1, dx]);
       const yX2 = tf.reshape(m.yXMul.apply(y), [b, 1, dx]);

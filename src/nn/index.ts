@@ -14,6 +14,7 @@ export * from './Module.js';
 export * from './initializers.js';
 export * from './activation.js';
 export * from './dropout.js';
+export * from './softmax.js';
 export * from './Linear.js';
 export * from './LayerNorm.js';
 export * from './Mlp.js';

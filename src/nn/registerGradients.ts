@@ -8,7 +8,8 @@
  * library, and leaves alone any kernel that already has one (so loading the umbrella next to
  * graphgen changes nothing).
  *
- * The matrix-product gradient transposes its operands explicitly instead of passing transpose
+ * Indicator masks in gradients (relu, max, maximum, clip) are built with `step` instead of
+ * comparison ops, which are very slow on wasm. The matrix-product gradient transposes its operands explicitly instead of passing transpose
  * flags to `matMul`: on the wasm backend flagged matmuls are 10-15x slower (see
  * {@link dense}).
  *
@@ -52,6 +53,14 @@ function swapLast(t: tf.Tensor): tf.Tensor {
   perm[r - 1] = r - 2;
   perm[r - 2] = r - 1;
   return tf.transpose(t, perm);
+}
+
+/**
+ * `1` where `t <= 0`, else `0`, through `step` (arithmetic): on wasm, comparison kernels
+ * (`equal`, `greater`, ...) are ~300x slower than `step` because they produce booleans.
+ */
+function notPositive(t: tf.Tensor): tf.Tensor {
+  return tf.sub(1, tf.step(t));
 }
 
 const one = (dy: tf.Tensor | tf.Tensor[]): tf.Tensor => dy as tf.Tensor;
@@ -108,13 +117,13 @@ function configs(): Config[] {
     ),
     binary(
       'Maximum',
-      (dy, a, b) => tf.mul(dy, tf.cast(tf.greaterEqual(a, b), 'float32')),
-      (dy, a, b) => tf.mul(dy, tf.cast(tf.less(a, b), 'float32')),
+      (dy, a, b) => tf.mul(dy, notPositive(tf.sub(b, a))),
+      (dy, a, b) => tf.mul(dy, tf.step(tf.sub(b, a))),
     ),
     binary(
       'Minimum',
-      (dy, a, b) => tf.mul(dy, tf.cast(tf.lessEqual(a, b), 'float32')),
-      (dy, a, b) => tf.mul(dy, tf.cast(tf.greater(a, b), 'float32')),
+      (dy, a, b) => tf.mul(dy, notPositive(tf.sub(a, b))),
+      (dy, a, b) => tf.mul(dy, tf.step(tf.sub(a, b))),
     ),
     {
       kernelName: 'AddN',
@@ -128,13 +137,13 @@ function configs(): Config[] {
     unaryIn('Log', (dy, x) => tf.div(dy, x)),
     unaryIn('Sin', (dy, x) => tf.mul(dy, tf.cos(x))),
     unaryIn('Cos', (dy, x) => tf.neg(tf.mul(dy, tf.sin(x)))),
-    unaryIn('Relu', (dy, x) => tf.mul(dy, tf.cast(tf.greater(x, 0), 'float32'))),
+    unaryIn('Relu', (dy, x) => tf.mul(dy, tf.step(x))),
     unaryIn('Reciprocal', (dy, x) => tf.neg(tf.div(dy, tf.square(x)))),
     {
       kernelName: 'LeakyRelu',
       inputsToSave: ['x'],
       gradFunc: (dy, [x], attrs) => ({
-        x: () => tf.mul(one(dy), tf.where(tf.greater(x, 0), tf.onesLike(x), tf.fill(x.shape, attrs.alpha as number))),
+        x: () => tf.mul(one(dy), tf.add(tf.mul(tf.step(x), 1 - (attrs.alpha as number)), attrs.alpha as number)),
       }),
     },
     unaryOut('Exp', (dy, y) => tf.mul(dy, y)),
@@ -147,13 +156,7 @@ function configs(): Config[] {
       inputsToSave: ['x'],
       gradFunc: (dy, [x], attrs) => ({
         x: () =>
-          tf.mul(
-            one(dy),
-            tf.cast(
-              tf.logicalAnd(tf.greaterEqual(x, attrs.clipValueMin as number), tf.lessEqual(x, attrs.clipValueMax as number)),
-              'float32',
-            ),
-          ),
+          tf.mul(one(dy), tf.mul(notPositive(tf.sub(attrs.clipValueMin as number, x)), notPositive(tf.sub(x, attrs.clipValueMax as number)))),
       }),
     },
     {
@@ -187,7 +190,7 @@ function configs(): Config[] {
         const axes = axesOf(attrs.reductionIndices as number | number[], x.rank);
         const ks = keepDimsShape(x.shape, axes);
         return {
-          x: () => tf.mul(tf.reshape(one(dy), ks), tf.cast(tf.equal(x, tf.reshape(y, ks)), 'float32')),
+          x: () => tf.mul(tf.reshape(one(dy), ks), notPositive(tf.sub(tf.reshape(y, ks), x))),
         };
       },
     },
