@@ -30,7 +30,9 @@ export interface EnumerateMoleculesOptions {
  * type is bonded (orders 1..`maxBondOrder`) to each atom with free valence; within a level, ring
  * bonds are added between every non-bonded pair with free valence until no new molecule appears.
  * Every connected valence-valid molecule is reached (build a spanning tree with the final bond
- * orders, then close its rings). Only molecules that RDKit sanitises are kept. The order of the
+ * orders, then close its rings). Valences are capped at RDKit's largest valence of each atom type
+ * (neutral C 4, N 3, O 2, F 1), so the charge-separated forms RDKit would make of pentavalent
+ * nitrogen (`C=[N+]=[N-]`) are not produced. Only molecules that RDKit sanitises are kept. The order of the
  * result is deterministic: sorted by heavy-atom count, then by canonical SMILES.
  *
  * @param rdkit - the module from {@link loadRdkit}

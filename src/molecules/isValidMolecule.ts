@@ -10,6 +10,10 @@ import { buildMol } from './internal/sanitize.js';
  * every fragment is. An empty graph is not a valid molecule, and neither is one with an aromatic
  * bond (class 4) outside a ring, which RDKit cannot kekulise.
  *
+ * RDKit's sanitisation starts with its clean-up step, which rewrites neutral pentavalent nitrogen
+ * into the charge-separated form (`C=N=N` becomes `C=[N+]=[N-]`, `CN(=O)=O` becomes
+ * `C[N+](=O)[O-]`), so such graphs are valid here, as they are for DiGress's `SanitizeMol`.
+ *
  * This is the plain RDKit check; see {@link digressValidity}, {@link relaxedValidity} and
  * {@link gdssValidity} for the literature's variants.
  *
