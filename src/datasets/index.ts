@@ -27,3 +27,4 @@ export * from './loaders/loadGraph6Folder.js';
 export * from './loaders/parseTuDataset.js';
 export * from './loaders/loadTuDataset.js';
 export * from './loaders/loadEdgeListFiles.js';
+export * from './loaders/loadQm9Smiles.js';

@@ -148,3 +148,28 @@ describe('file loaders', () => {
     expect(d.meta.sizes).toEqual({ train: 1, val: 0, test: 1 });
   });
 });
+
+describe('loadQm9Smiles', () => {
+  it('splits by the index list (0- or 1-based) and rejects malformed files', async () => {
+    const { loadQm9Smiles } = await import('../../src/datasets/index.js');
+    const root = join(dir, 'qm');
+    mkdirSync(join(root, 'qm9'), { recursive: true });
+    writeFileSync(join(root, 'qm9', 'smiles.txt'), 'C\nN\nO\nCC\n');
+    writeFileSync(join(root, 'qm9', 'test_idx.json'), '[3, 1]');
+    expect(await loadQm9Smiles({ root })).toEqual({ train: ['C', 'O'], test: ['CC', 'N'], testIndices: [3, 1] });
+    expect((await loadQm9Smiles({ root, indexBase: 1 })).test).toEqual(['O', 'C']);
+    await rejectsWith(loadQm9Smiles({ root, indexBase: 2 as never }), InputError, /indexBase/);
+    writeFileSync(join(root, 'qm9', 'test_idx.json'), '[4]');
+    await rejectsWith(loadQm9Smiles({ root }), FormatError, /entry 0 = 4 is not a row index in 0..3/);
+    writeFileSync(join(root, 'qm9', 'test_idx.json'), '[1, 1]');
+    await rejectsWith(loadQm9Smiles({ root }), FormatError, /repeated/);
+    writeFileSync(join(root, 'qm9', 'test_idx.json'), '{"valid_idxs": []}');
+    await rejectsWith(loadQm9Smiles({ root }), FormatError, /JSON array/);
+    writeFileSync(join(root, 'qm9', 'test_idx.json'), '[1');
+    await rejectsWith(loadQm9Smiles({ root }), FormatError, /invalid JSON/);
+    writeFileSync(join(root, 'qm9', 'test_idx.json'), '[]');
+    writeFileSync(join(root, 'qm9', 'smiles.txt'), 'C\n\nO\n');
+    await rejectsWith(loadQm9Smiles({ root }), FormatError, /smiles: expected one SMILES/, 2);
+    await rejectsWith(loadQm9Smiles({ root: join(dir, 'nothing') }), IoError, /cannot read/);
+  });
+});

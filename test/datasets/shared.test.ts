@@ -99,3 +99,14 @@ describe.skipIf(!present)(`benchmark files in ../shared/datasets${present ? '' :
     expect(files.get('all')?.length).toBe(100);
   });
 });
+
+describe.skipIf(!present)('QM9 SMILES benchmark files', () => {
+  it('133,885 molecules, 13,082 GDSS test indices (0-based), train = the other 120,803', async () => {
+    const { loadQm9Smiles } = await import('../../src/datasets/index.js');
+    const { train, test, testIndices } = await loadQm9Smiles({ root });
+    expect(test.length).toBe(13082);
+    expect(train.length).toBe(120803);
+    expect(Math.min(...testIndices)).toBe(6);
+    expect(Math.max(...testIndices)).toBe(133841);
+  });
+});
