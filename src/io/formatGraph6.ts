@@ -1,7 +1,11 @@
+import { InputError } from '../core/errors.js';
 import { Graph } from '../graph/Graph.js';
 import { GRAPH6_HEADER } from './parseGraph6.js';
 import { encodeSizeField } from './internal/sizeField.js';
 import { checkGraphsForFormat, sixBitToString } from './internal/formatHelpers.js';
+
+/** Largest node count {@link formatGraph6} writes (about 1 GB of text); use sparse6 beyond. */
+export const MAX_GRAPH6_NODES = 80000;
 
 /** Options of {@link formatGraph6} and {@link formatSparse6}. */
 export interface FormatGraph6Options {
@@ -33,8 +37,8 @@ export interface FormatGraph6Options {
  * @param graphs - the graphs to write (node order is kept)
  * @param options - header and label policy
  * @returns the text; `''` for an empty list (even with `header`)
- * @throws `InputError` when `graphs` is not an array of `Graph`, or a graph carries
- *   labels and `dropLabels` is not set
+ * @throws `InputError` when `graphs` is not an array of `Graph`, a graph has more than
+ *   {@link MAX_GRAPH6_NODES} nodes, or a graph carries labels and `dropLabels` is not set
  *
  * @example
  * ```ts
@@ -49,6 +53,9 @@ export function formatGraph6(graphs: readonly Graph[], options: FormatGraph6Opti
   const parts: string[] = options.header && graphs.length > 0 ? [GRAPH6_HEADER] : [];
   graphs.forEach((g, b) => {
     const size = encodeSizeField(g.n, `graphs[${b}].n`);
+    if (g.n > MAX_GRAPH6_NODES) {
+      throw InputError.invalid(`graphs[${b}].n`, `at most ${MAX_GRAPH6_NODES} nodes for graph6 (n(n-1)/12 bytes; use formatSparse6 for large sparse graphs)`, String(g.n));
+    }
     const bits = (g.n * (g.n - 1)) / 2;
     const data = new Uint8Array(Math.ceil(bits / 6));
     g.forEachEdge((u, v) => {

@@ -95,6 +95,7 @@ describe('graph6 format/parse', () => {
     expect(() => formatGraph6([{ n: 2 }] as unknown as Graph[])).toThrow(/graphs\[0\]: expected a Graph/);
     expect(() => parseGraph6(42 as unknown as string)).toThrow(InputError);
     expect(() => parseGraph6(null as unknown as string)).toThrow(InputError);
+    expect(() => formatGraph6([Graph.empty(80001)])).toThrow(/use formatSparse6/);
   });
 });
 
