@@ -190,11 +190,45 @@ static double lse_exact(const double *K, int stride, const double *w, int len) {
   return mx + log(s);
 }
 
-GG_EXPORT(gg_sinkhorn_log)
-int gg_sinkhorn_log(int n, int m, double *K, double reg, const double *a, const double *b,
-                    double *u, double *v, double *work, int max_iter, double tol,
-                    int check_every, double *out) {
-  double *la = work, *lb = work + n, *lse = work + n + m, *cs = work + 2 * n + m;
+/* lse_i = LSE_j (K_ij + v_j) for rows with a_i > 0, shifted by -u_i (exact max on fallback). */
+static void row_lse(int n, int m, const double *K, const double *a, const double *u, const double *v, double *lse) {
+  for (int i = 0; i < n; i++) {
+    if (!(a[i] > 0)) continue;
+    const double *Ki = K + (long)i * m;
+    double s = row_expsum(Ki, v, u[i], m);
+    lse[i] = in_range(s) ? log(s) - u[i] : lse_exact(Ki, 1, v, m);
+  }
+}
+
+/* v_j <- log b_j - LSE_i (K_ij + u_i), shifted by -v_j (exact max on fallback). */
+static void col_update(int n, int m, const double *K, const double *a, const double *b, const double *lb,
+                       const double *u, double *v, double *cs) {
+  for (int j = 0; j < m; j++) cs[j] = 0.0;
+  for (int i = 0; i < n; i++) {
+    if (!(a[i] > 0)) continue;
+    col_expacc(K + (long)i * m, v, u[i], cs, m);
+  }
+  for (int j = 0; j < m; j++) {
+    if (!(b[j] > 0)) continue;
+    if (in_range(cs[j])) {
+      v[j] = lb[j] + v[j] - log(cs[j]);
+    } else {
+      /* exact column LSE over rows with positive mass (u_i = -inf rows contribute 0) */
+      double mx = -INFINITY;
+      for (int i = 0; i < n; i++) {
+        double x = K[(long)i * m + j] + u[i];
+        if (x > mx) mx = x;
+      }
+      double s = 0.0;
+      for (int i = 0; i < n; i++) s += exp_scalar((K[(long)i * m + j] + u[i]) - mx);
+      v[j] = lb[j] - (mx + log(s));
+    }
+  }
+}
+
+/* K <- -M/reg; logs of the masses; -inf potentials on zero-mass bins. */
+static void log_setup(int n, int m, double *K, double reg, const double *a, const double *b, double *la,
+                      double *lb, double *u, double *v) {
   long nm = (long)n * m;
   for (long k = 0; k < nm; k++) K[k] = -K[k] / reg;
   for (int i = 0; i < n; i++) {
@@ -205,18 +239,20 @@ int gg_sinkhorn_log(int n, int m, double *K, double reg, const double *a, const 
     lb[j] = b[j] > 0 ? log(b[j]) : -INFINITY;
     if (!(b[j] > 0)) v[j] = -INFINITY;
   }
+}
+
+GG_EXPORT(gg_sinkhorn_log)
+int gg_sinkhorn_log(int n, int m, double *K, double reg, const double *a, const double *b,
+                    double *u, double *v, double *work, int max_iter, double tol,
+                    int check_every, double *out) {
+  double *la = work, *lb = work + n, *lse = work + n + m, *cs = work + 2 * n + m;
+  log_setup(n, m, K, reg, a, b, la, lb, u, v);
   if (check_every < 1) check_every = 1;
   int status = GG_STATUS_MAX_ITER;
   double err = INFINITY;
   int it = 0;
   for (;; it++) {
-    /* lse_i = LSE_j (K_ij + v_j), shifted by -u_i */
-    for (int i = 0; i < n; i++) {
-      if (!(a[i] > 0)) continue;
-      const double *Ki = K + (long)i * m;
-      double s = row_expsum(Ki, v, u[i], m);
-      lse[i] = in_range(s) ? log(s) - u[i] : lse_exact(Ki, 1, v, m);
-    }
+    row_lse(n, m, K, a, u, v, lse);
     if ((it > 0 && it % check_every == 0) || it == max_iter) {
       err = 0.0;
       for (int i = 0; i < n; i++)
@@ -233,28 +269,7 @@ int gg_sinkhorn_log(int n, int m, double *K, double reg, const double *a, const 
     if (it == max_iter) break;
     for (int i = 0; i < n; i++)
       if (a[i] > 0) u[i] = la[i] - lse[i];
-    /* v_j = log b_j - LSE_i (K_ij + u_i), shifted by -v_j */
-    for (int j = 0; j < m; j++) cs[j] = 0.0;
-    for (int i = 0; i < n; i++) {
-      if (!(a[i] > 0)) continue;
-      col_expacc(K + (long)i * m, v, u[i], cs, m);
-    }
-    for (int j = 0; j < m; j++) {
-      if (!(b[j] > 0)) continue;
-      if (in_range(cs[j])) {
-        v[j] = lb[j] + v[j] - log(cs[j]);
-      } else {
-        /* exact column LSE over rows with positive mass (u_i = -inf rows contribute 0) */
-        double mx = -INFINITY;
-        for (int i = 0; i < n; i++) {
-          double x = K[(long)i * m + j] + u[i];
-          if (x > mx) mx = x;
-        }
-        double s = 0.0;
-        for (int i = 0; i < n; i++) s += exp_scalar((K[(long)i * m + j] + u[i]) - mx);
-        v[j] = lb[j] - (mx + log(s));
-      }
-    }
+    col_update(n, m, K, a, b, lb, u, v, cs);
   }
   out[0] = it;
   out[1] = err;
@@ -355,6 +370,98 @@ int gg_sinkhorn_knopp(int n, int m, double *K, double reg, const double *a, cons
   }
   out[0] = it;
   out[1] = err;
+  return status;
+}
+
+/* Kt_ij <- exp((K_ij + G_j) + F_i) */
+static void stab_rebuild(int n, int m, const double *K, const double *F, const double *G, double *Kt) {
+  for (int i = 0; i < n; i++) {
+    const double *Ki = K + (long)i * m;
+    double *Ti = Kt + (long)i * m;
+    double fi = F[i];
+    int j = 0;
+#ifdef GG_SIMD
+    v128_t ff = wasm_f64x2_splat(fi);
+    for (; j + 2 <= m; j += 2) {
+      v128_t x = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(Ki + j), wasm_v128_load(G + j)), ff);
+      wasm_v128_store(Ti + j, exp_f64x2(x));
+    }
+#endif
+    for (; j < m; j++) Ti[j] = exp_scalar((Ki[j] + G[j]) + fi);
+  }
+}
+
+#define STAB_LOW 1e-100
+#define STAB_HIGH 1e100
+
+GG_EXPORT(gg_sinkhorn_stabilized)
+int gg_sinkhorn_stabilized(int n, int m, double *K, double *Kt, double reg, const double *a, const double *b,
+                           double *F, double *G, double *u, double *v, double *work, int max_iter,
+                           double tol, int check_every, double *out) {
+  double *la = work, *lb = work + n, *lse = work + n + m, *cs = work + 2 * n + m;
+  double *kv = work + 2 * n + 2 * m, *ktu = work + 3 * n + 2 * m, *uprev = work + 3 * n + 3 * m,
+         *vprev = work + 4 * n + 3 * m;
+  log_setup(n, m, K, reg, a, b, la, lb, F, G);
+  if (check_every < 1) check_every = 1;
+  for (int i = 0; i < n; i++) u[i] = a[i] > 0 ? 1.0 : 0.0;
+  for (int j = 0; j < m; j++) v[j] = b[j] > 0 ? 1.0 : 0.0;
+  stab_rebuild(n, m, K, F, G, Kt);
+  int status = GG_STATUS_MAX_ITER;
+  double err = INFINITY;
+  int it = 0, absorptions = 0;
+  for (;; it++) {
+    for (int i = 0; i < n; i++) kv[i] = dot(Kt + (long)i * m, v, m);
+    int checked = (it > 0 && it % check_every == 0) || it == max_iter;
+    if (checked) {
+      err = 0.0;
+      for (int i = 0; i < n; i++)
+        if (a[i] > 0) err += fabs(u[i] * kv[i] - a[i]);
+      if (err < tol) {
+        status = GG_STATUS_CONVERGED;
+        break;
+      }
+    }
+    if (it == max_iter) {
+      if (!(err < INFINITY)) status = GG_STATUS_NUMERICAL_ERROR;
+      break;
+    }
+    memcpy(uprev, u, sizeof(double) * n);
+    memcpy(vprev, v, sizeof(double) * m);
+    int bad = checked && !(err < INFINITY);
+    for (int i = 0; i < n && !bad; i++) {
+      if (!(a[i] > 0)) continue;
+      u[i] = a[i] / kv[i];
+      if (!(u[i] >= STAB_LOW && u[i] <= STAB_HIGH)) bad = 1;
+    }
+    if (!bad) {
+      for (int j = 0; j < m; j++) ktu[j] = 0.0;
+      for (int i = 0; i < n; i++)
+        if (u[i] != 0.0) axpy(u[i], Kt + (long)i * m, ktu, m);
+      for (int j = 0; j < m; j++) {
+        if (!(b[j] > 0)) continue;
+        v[j] = b[j] / ktu[j];
+        if (!(v[j] >= STAB_LOW && v[j] <= STAB_HIGH)) bad = 1;
+      }
+    }
+    if (bad) {
+      /* absorb the last good scalings, take one exact log-domain iteration, rebuild the kernel */
+      for (int i = 0; i < n; i++)
+        if (a[i] > 0) F[i] += log(uprev[i]);
+      for (int j = 0; j < m; j++)
+        if (b[j] > 0) G[j] += log(vprev[j]);
+      row_lse(n, m, K, a, F, G, lse);
+      for (int i = 0; i < n; i++)
+        if (a[i] > 0) F[i] = la[i] - lse[i];
+      col_update(n, m, K, a, b, lb, F, G, cs);
+      for (int i = 0; i < n; i++) u[i] = a[i] > 0 ? 1.0 : 0.0;
+      for (int j = 0; j < m; j++) v[j] = b[j] > 0 ? 1.0 : 0.0;
+      stab_rebuild(n, m, K, F, G, Kt);
+      absorptions++;
+    }
+  }
+  out[0] = it;
+  out[1] = err;
+  out[2] = absorptions;
   return status;
 }
 

@@ -49,6 +49,21 @@ int gg_sinkhorn_knopp(int n, int m, double *K, double reg, const double *a, cons
 /* Plan of the Knopp solver, in place: K (holding exp(-M/reg)) becomes P = u_i K_ij v_j. */
 void gg_sinkhorn_knopp_plan(int n, int m, double *K, const double *u, const double *v);
 
+/*
+ * Stabilized scaling Sinkhorn (Schmitzer 2019, Alg. 2 with log-domain fallback): iterates on
+ * scalings u, v with the absorbed kernel Kt = exp(-M/reg + F_i + G_j); when a scaling leaves
+ * [1e-100, 1e100], becomes non-finite, or the error check is non-finite, the last good scalings
+ * are absorbed into F, G, one exact log-domain iteration is taken and Kt is rebuilt. Matrix-vector
+ * speed in the common case, never NaN.
+ *   K        in: M; overwritten with -M/reg.      Kt   out: the absorbed kernel (n*m).
+ *   F, G     in/out absorbed potentials (f/reg, g/reg before the scalings).
+ *   u, v     out: scalings of the returned state; plan = u_i Kt_ij v_j.
+ *   work     scratch of 5n + 4m doubles.  out[2] = number of absorptions.
+ */
+int gg_sinkhorn_stabilized(int n, int m, double *K, double *Kt, double reg, const double *a,
+                           const double *b, double *F, double *G, double *u, double *v,
+                           double *work, int max_iter, double tol, int check_every, double *out);
+
 /* The exponential used by the kernels (exposed for the native test). */
 double gg_exp(double x);
 

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sinkhorn.h"
 
@@ -45,19 +46,28 @@ static void run(const char *label, int knopp, int n, int m, double reg, int zero
   double *a = malloc(sizeof(double) * n), *b = malloc(sizeof(double) * m);
   double *M = malloc(sizeof(double) * n * m), *K = malloc(sizeof(double) * n * m);
   double *u = calloc(n, sizeof(double)), *v = calloc(m, sizeof(double));
-  double *work = malloc(sizeof(double) * (2 * n + 2 * m)), out[2];
+  double *work = malloc(sizeof(double) * (5 * n + 4 * m)), out[3];
+  double *Kt = malloc(sizeof(double) * n * m), *F = calloc(n, sizeof(double)), *G = calloc(m, sizeof(double));
   problem(n, m, a, b, M, zeros);
   for (long k = 0; k < (long)n * m; k++) K[k] = (M[k] *= scale);
+  int stab = knopp == 2;
+  if (stab) knopp = 0;
   if (knopp)
     for (int i = 0; i < n; i++) u[i] = 1.0;
   if (knopp)
     for (int j = 0; j < m; j++) v[j] = 1.0;
-  int status = knopp ? gg_sinkhorn_knopp(n, m, K, reg, a, b, u, v, work, 5000, 1e-9, 1, out)
-                     : gg_sinkhorn_log(n, m, K, reg, a, b, u, v, work, 5000, 1e-9, 1, out);
+  int status = stab    ? gg_sinkhorn_stabilized(n, m, K, Kt, reg, a, b, F, G, u, v, work, 5000, 1e-9, 1, out)
+               : knopp ? gg_sinkhorn_knopp(n, m, K, reg, a, b, u, v, work, 5000, 1e-9, 1, out)
+                       : gg_sinkhorn_log(n, m, K, reg, a, b, u, v, work, 5000, 1e-9, 1, out);
+  if (stab) {
+    gg_sinkhorn_knopp_plan(n, m, Kt, u, v);
+    memcpy(K, Kt, sizeof(double) * n * m);
+    for (int i = 0; i < n; i++) u[i] = F[i] + log(u[i]);
+  }
   if (knopp && expect_converged) CHECK(status == GG_STATUS_CONVERGED, "%s: status %d", label, status);
   if (knopp && !expect_converged) CHECK(status == GG_STATUS_NUMERICAL_ERROR, "%s: expected a numerical error, status %d", label, status);
   if (knopp) gg_sinkhorn_knopp_plan(n, m, K, u, v);
-  else gg_sinkhorn_log_plan(n, m, K, u, v);
+  else if (!stab) gg_sinkhorn_log_plan(n, m, K, u, v);
   int finite = 1;
   double rowerr = 0, colerr = 0;
   for (int i = 0; i < n; i++) {
@@ -74,7 +84,7 @@ static void run(const char *label, int knopp, int n, int m, double reg, int zero
     for (int i = 0; i < n; i++) s += K[(long)i * m + j];
     colerr += fabs(s - b[j]);
   }
-  printf("%-28s status=%d iters=%d rowerr=%.2e colerr=%.2e\n", label, status, (int)out[0], rowerr, colerr);
+  printf("%-28s status=%d iters=%d rowerr=%.2e colerr=%.2e%s\n", label, status, (int)out[0], rowerr, colerr, stab ? " (stabilized)" : "");
   CHECK(finite, "%s: plan has NaN/negative entries", label);
   if (!knopp) {
     CHECK(status != GG_STATUS_NUMERICAL_ERROR, "%s: numerical error", label);
@@ -85,7 +95,7 @@ static void run(const char *label, int knopp, int n, int m, double reg, int zero
     }
     for (int i = 0; i < zeros && i < n; i++) CHECK(u[i] == -INFINITY, "%s: zero-mass row potential", label);
   }
-  free(a), free(b), free(M), free(K), free(u), free(v), free(work);
+  free(a), free(b), free(M), free(K), free(u), free(v), free(work), free(Kt), free(F), free(G);
 }
 
 int main(void) {
@@ -107,6 +117,10 @@ int main(void) {
   run("log 40x30 reg=1e-4 M*1e3", 0, 40, 30, 1e-4, 0, 1e3, 0);
   run("log 1x1", 0, 1, 1, 0.5, 0, 1.0, 1);
   run("log 3x1", 0, 3, 1, 0.5, 0, 1.0, 1);
+  run("stab 64x33 reg=0.01", 2, 64, 33, 0.01, 0, 1.0, 1);
+  run("stab 50x50 reg=1e-3 zeros", 2, 50, 50, 1e-3, 3, 1.0, 1);
+  run("stab 40x30 reg=1e-4 M*1e3", 2, 40, 30, 1e-4, 0, 1e3, 0);
+  run("stab 1x1", 2, 1, 1, 0.5, 0, 1.0, 1);
   run("knopp 64x33 reg=0.05", 1, 64, 33, 0.05, 0, 1.0, 1);
   run("knopp 40x30 reg=1e-4 M*1e3", 1, 40, 30, 1e-4, 0, 1e3, 0);
 

@@ -1,8 +1,8 @@
 /**
  * Optimal transport on histograms, point clouds and graphs (`graphgen/ot`).
  *
- * - Entropic OT: {@link sinkhorn} (dispatcher: log-domain or Sinkhorn-Knopp), {@link sinkhornLog},
- *   {@link sinkhornKnopp}, {@link sinkhorn2}, {@link sinkhornBatch} (many small problems),
+ * - Entropic OT: {@link sinkhorn} (dispatcher: stabilized, log-domain or Sinkhorn-Knopp),
+ *   {@link sinkhornStabilized}, {@link sinkhornLog}, {@link sinkhornKnopp}, {@link sinkhorn2}, {@link sinkhornBatch} (many small problems),
  *   {@link sinkhornDivergence} (debiased, point clouds). The iterations run in a C kernel
  *   compiled to WebAssembly (`wasm/sinkhorn.c`, SIMD exp) with a TypeScript twin as fallback;
  *   see {@link loadSinkhornWasm} for browsers.
@@ -31,6 +31,7 @@ export * from './SinkhornOptions.js';
 export * from './sinkhorn.js';
 export * from './sinkhornLog.js';
 export * from './sinkhornKnopp.js';
+export * from './sinkhornStabilized.js';
 export * from './sinkhorn2.js';
 export * from './sinkhornBatch.js';
 export * from './sinkhornDivergence.js';

@@ -17,11 +17,13 @@ import type { SinkhornOptions, SinkhornResult } from './SinkhornOptions.js';
  * ```
  *
  * solved by alternate projections on the two marginal constraints, written on the dual
- * potentials `f, g` with `P_ij = exp((f_i + g_j - M_ij) / reg)`. `method: 'log'` (default)
- * updates the potentials with log-sum-exp (stable for every `reg > 0`, zero masses, costs over
- * many orders of magnitude: never NaN); `method: 'knopp'` iterates on the scalings
- * `u = exp(f / reg)`, `v = exp(g / reg)` (Sinkhorn-Knopp; cheaper, underflows for small `reg`).
- * Same iteration as POT's `ot.sinkhorn(a, b, M, reg, method='sinkhorn_log' | 'sinkhorn')`.
+ * potentials `f, g` with `P_ij = exp((f_i + g_j - M_ij) / reg)`. Three schemes compute the same
+ * iterates (see {@link SinkhornMethod}): `'stabilized'` (default; scaling iterations on an
+ * absorbed kernel with a log-domain fallback, see {@link sinkhornStabilized}), `'log'`
+ * (log-sum-exp updates, {@link sinkhornLog}) and `'knopp'` (plain scalings, underflows for small
+ * `reg`, {@link sinkhornKnopp}). `'stabilized'` and `'log'` never produce NaN for any `reg > 0`,
+ * zero masses, or costs spanning many orders of magnitude. Same iteration as POT's
+ * `ot.sinkhorn(a, b, M, reg, method='sinkhorn_log' | 'sinkhorn_stabilized' | 'sinkhorn')`.
  *
  * `value` is the transport cost `<P, M>` without the entropy term (as POT's `sinkhorn2`).
  * Runs on the C/WebAssembly kernel when available, else on its TypeScript twin (`backend`).

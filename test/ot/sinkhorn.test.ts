@@ -18,7 +18,7 @@ describe('sinkhorn: WASM kernel vs TypeScript twin (same iterations)', () => {
     [120, 77, 1e-3, 3],
   ];
   for (const [n, m, reg, zeros] of cases) {
-    for (const method of ['log', 'knopp'] as const) {
+    for (const method of ['log', 'stabilized', 'knopp'] as const) {
       it(`${method} ${n}x${m} reg=${reg}`, () => {
         const a = randomHistogram(rng, n, zeros);
         const b = randomHistogram(rng, m, zeros);
@@ -31,7 +31,7 @@ describe('sinkhorn: WASM kernel vs TypeScript twin (same iterations)', () => {
         expect(w.iterations).toBe(j.iterations);
         expect(w.status).toBe(j.status);
         expect(relDiff(w.plan.data, j.plan.data)).toBeLessThan(1e-10);
-        if (method === 'log' || reg >= 0.01) {
+        if (method !== 'knopp' || reg >= 0.01) {
           expect(relDiff(w.potentials.f, j.potentials.f)).toBeLessThan(1e-10);
           expect(relDiff(w.potentials.g, j.potentials.g)).toBeLessThan(1e-10);
         }
@@ -68,8 +68,9 @@ describe('sinkhorn: properties', () => {
     const M = randomCost(rng, n, n);
     for (let k = 0; k < M.data.length; k++) M.data[k] *= 10 ** ((k % 13) - 6); // 1e-6 .. 1e6
     for (const backend of ['wasm', 'js'] as const) {
-      for (const reg of [1e-6, 1e-3, 1, 1e6]) {
-        const r = sinkhorn(a, b, M, reg, { backend, maxIter: 300 });
+      for (const reg of [1e-6, 1e-3, 1, 1e6])
+      for (const method of ['log', 'stabilized'] as const) {
+        const r = sinkhorn(a, b, M, reg, { backend, method, maxIter: 300 });
         expect(r.plan.data.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
         expect(Number.isFinite(r.value)).toBe(true);
         expect(r.status).not.toBe('numericalError');
@@ -92,6 +93,21 @@ describe('sinkhorn: properties', () => {
     expect(l.status).not.toBe('numericalError');
     expect(l.plan.data.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
     expect(sinkhornLog([0.3, 0.7], [0.6, 0.4], [[0, 10], [10, 0.5]], 1e-2).status).toBe('converged');
+  });
+
+  it('stabilized follows the log-domain iterates (same iterations, plans equal to rounding)', () => {
+    const rng = createRng(10);
+    for (const reg of [0.05, 1e-3, 1e-4]) {
+      const a = randomHistogram(rng, 40, 2);
+      const b = randomHistogram(rng, 35, 2);
+      const M = randomCost(rng, 40, 35);
+      const s = sinkhorn(a, b, M, reg, { method: 'stabilized', maxIter: 400, tol: 0 });
+      const l = sinkhorn(a, b, M, reg, { method: 'log', maxIter: 400, tol: 0 });
+      expect(s.method).toBe('stabilized');
+      expect(relDiff(s.plan.data, l.plan.data)).toBeLessThan(1e-10);
+      expect(Math.abs(s.marginalError - l.marginalError)).toBeLessThan(1e-10);
+    }
+    expect(sinkhorn([1], [1], [[0]], 1).method).toBe('stabilized');
   });
 
   it('Knopp and log agree on well-conditioned problems', () => {

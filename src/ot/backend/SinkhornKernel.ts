@@ -21,9 +21,9 @@ export interface SinkhornKernelInput {
   readonly a: Float64Array;
   /** Target histogram, length m. */
   readonly b: Float64Array;
-  /** In/out: `f / reg` (log method) or `exp(f / reg)` (knopp method), length n. */
+  /** In/out: `f / reg` (log and stabilized methods) or `exp(f / reg)` (knopp method), length n. */
   readonly u: Float64Array;
-  /** In/out: `g / reg` (log method) or `exp(g / reg)` (knopp method), length m. */
+  /** In/out: `g / reg` (log and stabilized methods) or `exp(g / reg)` (knopp method), length m. */
   readonly v: Float64Array;
   /** Iteration budget. */
   readonly maxIter: number;
@@ -43,6 +43,8 @@ export interface SinkhornKernelOutput {
   readonly marginalError: number;
   /** The plan, n*m row-major (freshly allocated). */
   readonly plan: Float64Array;
+  /** Stabilized method only: how many times the scalings were absorbed into the potentials. */
+  readonly absorptions?: number;
 }
 
 /** A Sinkhorn backend. */
@@ -53,6 +55,8 @@ export interface SinkhornKernel {
   sinkhornLog(input: SinkhornKernelInput): SinkhornKernelOutput;
   /** Sinkhorn-Knopp iterations in the scaling domain. */
   sinkhornKnopp(input: SinkhornKernelInput): SinkhornKernelOutput;
+  /** Stabilized scaling iterations with absorption and a log-domain fallback. */
+  sinkhornStabilized(input: SinkhornKernelInput): SinkhornKernelOutput;
 }
 
 /** Maps a C status code (GG_STATUS_* in wasm/sinkhorn.h) to an {@link OtStatus}. */

@@ -27,6 +27,7 @@ interface KernelExports {
   gg_sinkhorn_log_plan(n: number, m: number, K: number, u: number, v: number): void;
   gg_sinkhorn_knopp(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
   gg_sinkhorn_knopp_plan(n: number, m: number, K: number, u: number, v: number): void;
+  gg_sinkhorn_stabilized(n: number, m: number, K: number, Kt: number, reg: number, a: number, b: number, F: number, G: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
 }
 
 const PAGE = 65536;
@@ -42,11 +43,12 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
   }
   const base = Math.ceil(Number(ex.__heap_base.value) / 16) * 16;
 
-  const run = (kind: 'log' | 'knopp', p: SinkhornKernelInput): SinkhornKernelOutput => {
+  const run = (kind: 'log' | 'knopp' | 'stabilized', p: SinkhornKernelInput): SinkhornKernelOutput => {
     const { n, m } = p;
     const nm = n * m;
-    // layout (float64 offsets): K[nm] a[n] b[m] u[n] v[m] work[2n+2m] out[2]
-    const total = nm + 4 * n + 4 * m + 2 + 2 * (n + m) + 2;
+    const stab = kind === 'stabilized';
+    // layout (float64 offsets): K[nm] (Kt[nm]) a[n] b[m] u[n] v[m] su[n] sv[m] work[5n+4m] out[4]
+    const total = (stab ? 2 : 1) * nm + 3 * n + 3 * m + 5 * n + 4 * m + 4 + 16;
     const bytes = base + 8 * total;
     if (bytes > MAX_BYTES || n >= 2 ** 31 || m >= 2 ** 31) {
       throw new BackendError(`sinkhorn wasm kernel: a ${n} x ${m} problem needs ${bytes} bytes, more than the 4 GiB of wasm32 memory; use backend 'js'`);
@@ -61,35 +63,53 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     }
     const f64 = new Float64Array(mem.buffer);
     let off = base / 8;
-    const K = off;
-    off += nm;
-    const A = off;
-    off += n;
-    const B = off;
-    off += m;
-    const U = off;
-    off += n;
-    const V = off;
-    off += m;
-    const W = off;
-    off += 2 * n + 2 * m;
-    const O = off;
+    const take = (len: number) => {
+      const at = off;
+      off += len + (len & 1); // keep 16-byte alignment
+      return at;
+    };
+    const K = take(nm);
+    const Kt = stab ? take(nm) : 0;
+    const A = take(n);
+    const B = take(m);
+    const U = take(n);
+    const V = take(m);
+    const SU = take(n);
+    const SV = take(m);
+    const W = take(5 * n + 4 * m);
+    const O = take(4);
     f64.set(p.M, K);
     f64.set(p.a, A);
     f64.set(p.b, B);
     f64.set(p.u, U);
     f64.set(p.v, V);
-    const fn = kind === 'log' ? ex.gg_sinkhorn_log : ex.gg_sinkhorn_knopp;
-    const code = fn(n, m, 8 * K, p.reg, 8 * A, 8 * B, 8 * U, 8 * V, 8 * W, p.maxIter, p.tol, p.checkEvery, 8 * O);
-    (kind === 'log' ? ex.gg_sinkhorn_log_plan : ex.gg_sinkhorn_knopp_plan)(n, m, 8 * K, 8 * U, 8 * V);
+    let code: number;
+    if (kind === 'log') {
+      code = ex.gg_sinkhorn_log(n, m, 8 * K, p.reg, 8 * A, 8 * B, 8 * U, 8 * V, 8 * W, p.maxIter, p.tol, p.checkEvery, 8 * O);
+      ex.gg_sinkhorn_log_plan(n, m, 8 * K, 8 * U, 8 * V);
+    } else if (kind === 'knopp') {
+      code = ex.gg_sinkhorn_knopp(n, m, 8 * K, p.reg, 8 * A, 8 * B, 8 * U, 8 * V, 8 * W, p.maxIter, p.tol, p.checkEvery, 8 * O);
+      ex.gg_sinkhorn_knopp_plan(n, m, 8 * K, 8 * U, 8 * V);
+    } else {
+      code = ex.gg_sinkhorn_stabilized(n, m, 8 * K, 8 * Kt, p.reg, 8 * A, 8 * B, 8 * U, 8 * V, 8 * SU, 8 * SV, 8 * W, p.maxIter, p.tol, p.checkEvery, 8 * O);
+      ex.gg_sinkhorn_knopp_plan(n, m, 8 * Kt, 8 * SU, 8 * SV);
+    }
     const view = new Float64Array(mem.buffer); // same buffer: the kernel does not grow memory
-    p.u.set(view.subarray(U, U + n));
-    p.v.set(view.subarray(V, V + m));
+    if (stab) {
+      // returned potentials: F + log u, G + log v
+      for (let i = 0; i < n; i++) p.u[i] = p.a[i] > 0 ? view[U + i] + Math.log(view[SU + i]) : -Infinity;
+      for (let j = 0; j < m; j++) p.v[j] = p.b[j] > 0 ? view[V + j] + Math.log(view[SV + j]) : -Infinity;
+    } else {
+      p.u.set(view.subarray(U, U + n));
+      p.v.set(view.subarray(V, V + m));
+    }
+    const planAt = stab ? Kt : K;
     return {
       status: statusFromCode(code),
       iterations: view[O],
       marginalError: view[O + 1],
-      plan: view.slice(K, K + nm),
+      plan: view.slice(planAt, planAt + nm),
+      ...(stab ? { absorptions: view[O + 2] } : {}),
     };
   };
 
@@ -97,6 +117,7 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     name: 'wasm' as const,
     sinkhornLog: (p: SinkhornKernelInput) => run('log', p),
     sinkhornKnopp: (p: SinkhornKernelInput) => run('knopp', p),
+    sinkhornStabilized: (p: SinkhornKernelInput) => run('stabilized', p),
     memoryBytes: () => ex.memory.buffer.byteLength,
   });
 }

@@ -11,7 +11,7 @@ import type { MatrixLike, VectorLike } from '../../core/matrix.js';
 import { jsSinkhornKernel } from '../backend/jsSinkhornKernel.js';
 import { defaultSinkhornWasm } from '../backend/loadSinkhornWasm.js';
 import type { SinkhornKernel } from '../backend/SinkhornKernel.js';
-import type { SinkhornOptions, SinkhornResult } from '../SinkhornOptions.js';
+import { DEFAULT_SINKHORN_METHOD, type SinkhornMethod, type SinkhornOptions, type SinkhornResult } from '../SinkhornOptions.js';
 import { checkHistogram, checkInRange, checkInt, checkMatrix, checkNonNegative, checkPositive, checkSameMass, maxAbs } from './checks.js';
 
 /** A validated problem. */
@@ -33,7 +33,7 @@ export function resolveBackend(backend: SinkhornOptions['backend']): SinkhornKer
     if (!k) throw new BackendError("backend 'wasm': the WebAssembly kernel could not be loaded synchronously here; use loadSinkhornWasm() and pass the instance as backend");
     return k;
   }
-  if (typeof backend === 'object' && backend !== null && typeof backend.sinkhornLog === 'function' && typeof backend.sinkhornKnopp === 'function') return backend;
+  if (typeof backend === 'object' && backend !== null && typeof backend.sinkhornLog === 'function' && typeof backend.sinkhornKnopp === 'function' && typeof backend.sinkhornStabilized === 'function') return backend;
   throw InputError.invalid('options.backend', "'auto', 'wasm', 'js' or a loaded kernel", describeValue(backend));
 }
 
@@ -52,7 +52,7 @@ export function checkSinkhornProblem(a: VectorLike, b: VectorLike, M: MatrixLike
 
 /** Validated, defaulted options. */
 export interface ResolvedSinkhornOptions {
-  readonly method: 'log' | 'knopp';
+  readonly method: SinkhornMethod;
   readonly maxIter: number;
   readonly tol: number;
   readonly checkEvery: number;
@@ -63,12 +63,12 @@ export interface ResolvedSinkhornOptions {
 }
 
 /** Validates the options. */
-export function resolveSinkhornOptions(options: SinkhornOptions, method?: 'log' | 'knopp'): ResolvedSinkhornOptions {
+export function resolveSinkhornOptions(options: SinkhornOptions, method?: SinkhornMethod): ResolvedSinkhornOptions {
   if (typeof options !== 'object' || options === null) throw InputError.invalid('options', 'an object', describeValue(options));
-  if (options.method !== undefined && options.method !== 'log' && options.method !== 'knopp') {
-    throw InputError.invalid('options.method', "'log' or 'knopp'", describeValue(options.method));
+  if (options.method !== undefined && options.method !== 'log' && options.method !== 'knopp' && options.method !== 'stabilized') {
+    throw InputError.invalid('options.method', "'log', 'stabilized' or 'knopp'", describeValue(options.method));
   }
-  const m = method ?? options.method ?? 'log';
+  const m = method ?? options.method ?? DEFAULT_SINKHORN_METHOD;
   const maxIter = checkInt(options.maxIter ?? 1000, 'options.maxIter', 0, 2 ** 31 - 1);
   const tol = checkNonNegative(options.tol ?? 1e-9, 'options.tol');
   const checkEvery = checkInt(options.checkEvery ?? 1, 'options.checkEvery', 1, 2 ** 31 - 1);
@@ -125,7 +125,7 @@ export function solveSinkhorn(p: SinkhornProblem, o: ResolvedSinkhornOptions, wa
     const budget = last ? Math.max(0, o.maxIter - iterations) : Math.min(o.scaling?.stageIter ?? 0, o.maxIter);
     const u = new Float64Array(n);
     const v = new Float64Array(m);
-    if (o.method === 'log') {
+    if (o.method !== 'knopp') {
       for (let i = 0; i < n; i++) u[i] = f[i] / r;
       for (let j = 0; j < m; j++) v[j] = g[j] / r;
     } else {
@@ -133,9 +133,9 @@ export function solveSinkhorn(p: SinkhornProblem, o: ResolvedSinkhornOptions, wa
       for (let j = 0; j < m; j++) v[j] = Math.exp(g[j] / r);
     }
     const input = { n, m, M: p.M, reg: r, a: p.a, b: p.b, u, v, maxIter: budget, tol: last ? o.tol : Math.max(o.tol, 1e-6), checkEvery: o.checkEvery };
-    out = o.method === 'log' ? o.kernel.sinkhornLog(input) : o.kernel.sinkhornKnopp(input);
+    out = o.method === 'log' ? o.kernel.sinkhornLog(input) : o.method === 'knopp' ? o.kernel.sinkhornKnopp(input) : o.kernel.sinkhornStabilized(input);
     iterations += out.iterations;
-    if (o.method === 'log') {
+    if (o.method !== 'knopp') {
       for (let i = 0; i < n; i++) f[i] = u[i] * r;
       for (let j = 0; j < m; j++) g[j] = v[j] * r;
     } else {
