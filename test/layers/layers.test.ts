@@ -307,3 +307,46 @@ describe('parity with slow loops, gradients (cpu)', () => {
     tf.dispose(Object.values(f));
   });
 });
+
+describe('bad input (cpu)', () => {
+  beforeAll(async () => useBackend('cpu'));
+
+  it('every layer names the offending argument on wrong shapes; configs are validated', () => {
+    const rng = createRng(0);
+    const m = tf.ones([2, 3]);
+    const e = tf.ones([2, 3, 3, 2]);
+    const x = tf.ones([2, 3, 4]);
+    expect(() => new Equivariant2to2({ inChannels: 2, outChannels: 2 }, rng).apply(tf.ones([2, 3, 3, 5]), m)).toThrow(/t: expected shape \[2,3,3,2\]/);
+    expect(() => new Equivariant2to2({ inChannels: 2, outChannels: 2 }, rng).apply(e, tf.ones([2, 4]))).toThrow(/t: expected shape/);
+    expect(() => new Equivariant2to2({ inChannels: 2, outChannels: 2 }, rng).apply(e, tf.ones([6]))).toThrow(/nodeMask: expected shape/);
+    expect(() => new Equivariant2to1({ inChannels: 2, outChannels: 2 }, rng).apply(x, m)).toThrow(/t: expected shape/);
+    expect(() => new Equivariant1to2({ inChannels: 4, outChannels: 2 }, rng).apply(e, m)).toThrow(/x: expected shape/);
+    expect(() => new Equivariant2to0({ inChannels: 2, outChannels: 2 }, rng).apply(x, m)).toThrow(/t: expected shape/);
+    expect(() => new DeepSets({ inChannels: 3, outChannels: 2 }, rng).apply(x, m)).toThrow(/x: expected shape \[2,3,3\]/);
+    expect(() => new PpgnBlock({ inChannels: 2, outChannels: 2 }, rng).apply(x, m)).toThrow(/t: expected shape/);
+    expect(() => new DenseGin({ inFeatures: 4, outFeatures: 2 }, rng).apply(x, tf.ones([2, 3, 4]), m)).toThrow(/adj: expected shape/);
+    const gt = new GraphTransformerLayer({ dx: 4, de: 2, dy: 1, numHeads: 2 }, rng);
+    expect(() => gt.apply({ x, e, y: tf.ones([2, 2]) }, m)).toThrow(/y: expected shape \[2,1\]/);
+    expect(() => new GraphTransformerLayer({ dx: 4, de: 2, dy: 1, numHeads: 3 }, rng)).toThrow(/numHeads/);
+    expect(() => new Equivariant2to2({ inChannels: 0, outChannels: 2 }, rng)).toThrow(/config.inChannels/);
+    expect(() => new Equivariant2to2({ inChannels: 1, outChannels: 2, normalization: 'max' as never }, rng)).toThrow(/config.normalization/);
+    expect(() => new PpgnBlock({ inChannels: 1, outChannels: 2, mlpDepth: 0 }, rng)).toThrow(/config.mlpDepth/);
+    expect(() => adjacencyFromEdges(x)).toThrow(/e: expected shape/);
+    tf.dispose([m, e, x]);
+  });
+
+  it('an empty batch of graphs (all padding) gives all-zero outputs without NaN', () => {
+    const layer = new Equivariant2to2({ inChannels: 2, outChannels: 3 }, createRng(1));
+    const gt = new GraphTransformerLayer({ dx: 4, de: 2, dy: 2, numHeads: 1 }, createRng(1));
+    tf.tidy(() => {
+      const m = tf.zeros([1, 3]);
+      const out = layer.apply(tf.zeros([1, 3, 3, 2]), m);
+      expect(Array.from(out.dataSync()).every((v) => v === 0)).toBe(true);
+      const o = gt.apply({ x: tf.zeros([1, 3, 4]), e: tf.zeros([1, 3, 3, 2]), y: tf.zeros([1, 2]) }, m);
+      expect(Array.from(o.x.dataSync()).every((v) => v === 0)).toBe(true);
+      expect(Array.from(o.y.dataSync()).every(Number.isFinite)).toBe(true);
+    });
+    layer.dispose();
+    gt.dispose();
+  });
+});

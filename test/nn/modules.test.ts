@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../../src/core/rng.js';
 import { GraphgenError } from '../../src/core/errors.js';
+import { Graph } from '../../src/graph/Graph.js';
+import { collate } from '../../src/graph/collate.js';
 import {
   Adam,
   Ema,
@@ -23,6 +25,9 @@ import {
   readWeightsFiles,
   serializeWeights,
   sinusoidalEmbedding,
+  softmax,
+  batchTensors,
+  disposeBatchTensors,
   trainStep,
   warmupCosineSchedule,
   writeWeightsFiles,
@@ -33,7 +38,7 @@ import { BACKENDS, maxAbsDiff, numericGrad, randn, useBackend } from './helpers.
 /** tfjs-style reference dense backward: flagged matmuls (what default autodiff would do). */
 function denseAutodiff(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const x2 = tf.reshape(x, [-1, w.shape[0]]);
-  return tf.reshape(tf.add(tf.matMul(x2, w), b), [...x.shape.slice(0, -1), w.shape[1]]);
+  return tf.reshape(tf.add(tf.matMul(x2, w), b), [...x.shape.slice(0, -1), w.shape[1] as number]);
 }
 
 describe('initBackend', () => {
@@ -65,7 +70,7 @@ describe.each(BACKENDS)('nn modules (%s)', (backend) => {
     const w = randn([5, 6], 2);
     const b = randn([6], 3);
     const before = tf.memory().numTensors;
-    const loss = (f: typeof dense) => (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(tf.sin(f(xx, ww, bb)), 1.3));
+    const loss = (f: (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor) => (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(tf.sin(f(xx, ww, bb)), 1.3));
     const g1 = tf.grads(loss(dense))([x, w, b]);
     const g2 = tf.grads(loss(denseAutodiff))([x, w, b]);
     for (let i = 0; i < 3; i++) expect(maxAbsDiff(g1[i], g2[i])).toBeLessThan(1e-5);
@@ -252,5 +257,36 @@ describe('training helpers', () => {
     expect(a[1][1]).toBeCloseTo(Math.cos(0.01), 5);
     e.dispose();
     expect(() => sinusoidalEmbedding(tf.ones([2, 2]), 4)).toThrow(/t: expected shape/);
+  });
+});
+
+describe.each(BACKENDS)('softmax and batchTensors (%s)', (backend) => {
+  beforeAll(async () => useBackend(backend));
+
+  it('softmax on any axis equals tf.softmax and its gradient matches autodiff of the composite', () => {
+    tf.tidy(() => {
+      const x = randn([2, 3, 4, 5], 8);
+      const w = randn([2, 3, 4, 5], 9);
+      const ref = tf.transpose(tf.softmax(tf.transpose(x, [0, 1, 3, 2])), [0, 1, 3, 2]);
+      expect(maxAbsDiff(softmax(x, 2), ref)).toBeLessThan(1e-6);
+      expect(maxAbsDiff(softmax(x), tf.softmax(x))).toBeLessThan(1e-6);
+      const g1 = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(softmax(t, 2), w)))(x);
+      const g2 = tf.grad((t: tf.Tensor) => {
+        const e = tf.exp(t);
+        return tf.sum(tf.mul(tf.div(e, tf.sum(e, 2, true)), w));
+      })(x);
+      expect(maxAbsDiff(g1, g2)).toBeLessThan(1e-5);
+    });
+    expect(() => softmax(tf.ones([2]), 3)).toThrow(/axis/);
+  });
+
+  it('batchTensors converts a collated batch and rejects inconsistent arrays', () => {
+    const batch = collate([Graph.fromEdgeList(3, [[0, 1]]), Graph.fromEdgeList(2, [[0, 1]])], { nodeClasses: 1, edgeClasses: 2 });
+    const t = batchTensors(batch);
+    expect(t.x.shape).toEqual([2, 3, 1]);
+    expect(t.e.shape).toEqual([2, 3, 3, 2]);
+    expect(Array.from(t.nodeMask.dataSync())).toEqual([1, 1, 1, 1, 1, 0]);
+    disposeBatchTensors(t);
+    expect(() => batchTensors({ ...batch, x: new Float32Array(1) })).toThrow(/batch.x: expected shape/);
   });
 });

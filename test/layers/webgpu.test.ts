@@ -1,0 +1,60 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/rng.js';
+import { initBackend, releaseBackend } from '../../src/nn/initBackend.js';
+import { GraphTransformerLayer } from '../../src/layers/GraphTransformerLayer.js';
+
+/** Probes webgpu once (Dawn via the optional `webgpu` package in Node). */
+async function probe(): Promise<{ ok: boolean; reason: string }> {
+  try {
+    await initBackend({ prefer: 'webgpu' });
+    return { ok: true, reason: '' };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  } finally {
+    await initBackend({ prefer: 'wasm' });
+  }
+}
+
+const status = await probe();
+const title = status.ok ? 'webgpu parity with wasm' : `webgpu parity with wasm (skipped: webgpu unavailable: ${status.reason})`;
+
+describe.skipIf(!status.ok)(title, () => {
+  afterAll(async () => {
+    await initBackend({ prefer: 'wasm' });
+    releaseBackend('webgpu');
+  });
+
+  it('graph transformer layer forward pass agrees within 1e-4', async () => {
+    const rng = createRng(4);
+    const b = 2;
+    const n = 5;
+    const mask = new Float32Array([1, 1, 1, 1, 0, 1, 1, 1, 0, 0]);
+    const x = new Float32Array(b * n * 8).map((_, i) => mask[Math.floor(i / 8)] * Math.sin(i));
+    const e = new Float32Array(b * n * n * 3).map((_, i) => {
+      const bi = Math.floor(i / (n * n * 3));
+      const r = Math.floor(i / (n * 3)) % n;
+      const c = Math.floor(i / 3) % n;
+      return mask[bi * n + r] * mask[bi * n + c] * Math.cos(i);
+    });
+    const y = new Float32Array(b * 2).map((_, i) => i / 3);
+    const layer = new GraphTransformerLayer({ dx: 8, de: 3, dy: 2, numHeads: 2 }, rng);
+    const run = async (): Promise<Float32Array[]> => {
+      const t = { x: tf.tensor3d(x, [b, n, 8]), e: tf.tensor4d(e, [b, n, n, 3]), y: tf.tensor2d(y, [b, 2]), m: tf.tensor2d(mask, [b, n]) };
+      const out = layer.apply({ x: t.x, e: t.e, y: t.y }, t.m);
+      const res = [(await out.x.data()) as Float32Array, (await out.e.data()) as Float32Array, (await out.y.data()) as Float32Array];
+      tf.dispose([t.x, t.e, t.y, t.m, out.x, out.e, out.y]);
+      return res;
+    };
+    const ref = await run(); // wasm
+    await initBackend({ prefer: 'webgpu' });
+    const got = await run();
+    ref.forEach((r, k) => {
+      let err = 0;
+      for (let i = 0; i < r.length; i++) err = Math.max(err, Math.abs(r[i] - got[k][i]));
+      expect(err).toBeLessThan(1e-4);
+    });
+    await initBackend({ prefer: 'wasm' });
+    layer.dispose();
+  });
+});
