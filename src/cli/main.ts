@@ -11,6 +11,9 @@ import { readFileSync } from 'node:fs';
 import { runCli } from './runCli.js';
 import { datasetsCommand } from './commands/datasets.js';
 import { evalCommand } from './commands/eval.js';
+import { trainCommand } from './commands/train.js';
+import { sampleCommand } from './commands/sample.js';
+import { demoCommand } from './commands/demo.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -23,5 +26,8 @@ const program = new Command('graphgen')
 // Subcommands (one file each under ./commands):
 program.addCommand(datasetsCommand());
 program.addCommand(evalCommand());
+program.addCommand(trainCommand());
+program.addCommand(sampleCommand());
+program.addCommand(demoCommand());
 
 await runCli(program, process.argv);

@@ -40,6 +40,8 @@ export interface FitOptions {
   checkpointEvery?: number;
   /** Resume from `checkpointDir/checkpoint.json` when it exists. @default false */
   resume?: boolean;
+  /** Wall-clock budget of this call in milliseconds: training ends normally (EMA weights, final checkpoint) after the first epoch that exceeds it. @default no limit */
+  timeLimitMs?: number;
   /** Progress callback. */
   onProgress?: (event: FitProgressEvent) => void;
   /** Stops training between steps with an `AbortedError` (the last checkpoint stays). */

@@ -79,6 +79,8 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
   assertInteger(validateEvery, 'options.validateEvery', { min: 1 });
   const checkpointEvery = options.checkpointEvery ?? 1;
   assertInteger(checkpointEvery, 'options.checkpointEvery', { min: 1 });
+  const timeLimitMs = options.timeLimitMs ?? Number.POSITIVE_INFINITY;
+  if (!(timeLimitMs > 0)) throw InputError.invalid('options.timeLimitMs', 'a positive number of milliseconds', String(options.timeLimitMs));
   if (options.resume && options.checkpointDir === undefined) throw InputError.invalid('options.checkpointDir', 'a directory when resume is true', 'undefined');
 
   const vars = parts.denoiser.module.trainableVariables();
@@ -142,7 +144,8 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
       const meanLoss = count > 0 ? sum / count : Number.NaN;
       losses.push(meanLoss);
       const done = epoch + 1;
-      if (options.validate !== undefined && (done % validateEvery === 0 || done === epochs)) {
+      const last = done === epochs || Date.now() - started >= timeLimitMs;
+      if (options.validate !== undefined && (done % validateEvery === 0 || last)) {
         const live = vars.map((v) => (v.dataSync() as Float32Array).slice());
         ema.copyTo();
         try {
@@ -153,7 +156,7 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
           tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(live[i], v.shape, 'float32'))));
         }
       }
-      if (ckptPath !== undefined && (done % checkpointEvery === 0 || done === epochs)) {
+      if (ckptPath !== undefined && (done % checkpointEvery === 0 || last)) {
         const w = serializeWeights(parts.denoiser.module);
         const a = adam.getState(vars);
         const e = ema.getState();
@@ -175,6 +178,10 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
         options.onProgress?.({ type: 'checkpoint', epoch: done, path: ckptPath });
       }
       options.onProgress?.({ type: 'epoch', epoch: done, epochs, loss: meanLoss, elapsedMs: Date.now() - started });
+      if (last) {
+        epoch++;
+        break;
+      }
     }
     ema.copyTo();
   } finally {

@@ -1,0 +1,228 @@
+/**
+ * `graphgen train`: fit a generator (DiGress-class diffusion, DeFoG-class flow, or a baseline)
+ * on a dataset, with a progress bar, resumable checkpoints and a final evaluation table.
+ *
+ * @module
+ */
+import { Command, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError, IoError } from '../../core/errors.js';
+import { createRng } from '../../core/rng.js';
+import type { Graph } from '../../graph/Graph.js';
+import { parseGraph6 } from '../../io/parseGraph6.js';
+import { loadDataset } from '../../datasets/loadDataset.js';
+import { RECIPE_NAMES, type RecipeName } from '../../datasets/datasetRecipes.js';
+import { BENCHMARK_NAMES, DEFAULT_BENCHMARK_ROOT, loadBenchmark, type BenchmarkName } from '../../datasets/loaders/loadBenchmark.js';
+import { evaluate, type EvaluateResult } from '../../metrics/evaluate.js';
+import type { MmdPresetName } from '../../metrics/mmd/presets.js';
+import { initBackend } from '../../nn/initBackend.js';
+import { DiscreteDiffusion } from '../../generators/diffusion/DiscreteDiffusion.js';
+import { DiscreteFlow } from '../../generators/flow/DiscreteFlow.js';
+import { ErdosRenyi } from '../../generators/baselines/ErdosRenyi.js';
+import { StochasticBlockModel } from '../../generators/baselines/StochasticBlockModel.js';
+import type { DenoiserSizeConfig } from '../../generators/common/DenoisingGenerator.js';
+import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
+
+/** Model names accepted by `--model`. */
+export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm'] as const;
+/** A `--model` value. */
+export type ModelName = (typeof MODEL_NAMES)[number];
+
+/** Builds a generator for a `--model` name. */
+export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig) => GraphGenerator> = {
+  digress: (size) => new DiscreteDiffusion({ denoiser: size }),
+  defog: (size) => new DiscreteFlow({ denoiser: size }),
+  er: () => new ErdosRenyi(),
+  sbm: () => new StochasticBlockModel(),
+};
+
+/** A dataset resolved from `--dataset`: splits and a display name. */
+export interface CliDataset {
+  name: string;
+  train: Graph[];
+  val: Graph[];
+  test: Graph[];
+}
+
+async function readG6(path: string): Promise<Graph[]> {
+  try {
+    return parseGraph6(await readFile(path, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== undefined) throw new IoError(`cannot read "${path}": ${(err as Error).message}`, { argument: '--dataset', cause: err });
+    throw err;
+  }
+}
+
+/**
+ * Resolves `--dataset`: a built-in recipe (`community-small`, `planar`, ...: the committed,
+ * seeded datasets), a benchmark file set (`shared:planar`, `shared:community_small`, or a bare
+ * benchmark name that is not a recipe, e.g. `community_small`; read from `--root`), a directory
+ * holding `train.g6` (+ optional `val.g6`, `test.g6`), or one `.g6` file (train only).
+ */
+export async function resolveDataset(spec: string, root: string): Promise<CliDataset> {
+  if ((RECIPE_NAMES as readonly string[]).includes(spec)) {
+    const d = loadDataset(spec as RecipeName);
+    return { name: spec, train: d.train, val: d.val, test: d.test };
+  }
+  const bench = spec.startsWith('shared:') ? spec.slice(7) : spec;
+  if ((BENCHMARK_NAMES as readonly string[]).includes(bench)) {
+    const d = await loadBenchmark(bench as BenchmarkName, { root });
+    return { name: `shared:${bench}`, train: d.train, val: d.val, test: d.test };
+  }
+  let isDir = false;
+  try {
+    isDir = (await stat(spec)).isDirectory();
+  } catch (err) {
+    throw InputError.invalid('--dataset', `a recipe (${RECIPE_NAMES.join(', ')}), a benchmark (${BENCHMARK_NAMES.join(', ')}), a folder with train.g6 or a .g6 file`, JSON.stringify(spec), err);
+  }
+  if (!isDir) return { name: spec, train: await readG6(spec), val: [], test: [] };
+  const optional = async (f: string): Promise<Graph[]> => {
+    try {
+      await stat(join(spec, f));
+    } catch {
+      return [];
+    }
+    return readG6(join(spec, f));
+  };
+  return { name: spec, train: await readG6(join(spec, 'train.g6')), val: await optional('val.g6'), test: await optional('test.g6') };
+}
+
+function fmt(x: number | undefined): string {
+  if (x === undefined || Number.isNaN(x)) return '-';
+  return Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4) : x.toExponential(2);
+}
+
+/** Plain-text table: one row per model, one column per MMD plus uniqueness/novelty/V.U.N. */
+export function formatComparison(rows: { name: string; report: EvaluateResult }[]): string {
+  if (rows.length === 0) return '';
+  const metrics = Object.keys(rows[0].report.mmd);
+  const head = ['model'.padEnd(14), ...metrics.map((m) => m.padStart(11)), 'unique%'.padStart(8), 'novel%'.padStart(8), 'V.U.N.%'.padStart(8)].join(' ');
+  const lines = [head];
+  for (const { name, report } of rows) {
+    const mmd = report.mmd as unknown as Record<string, number>;
+    lines.push(
+      [
+        name.padEnd(14),
+        ...metrics.map((m) => fmt(mmd[m]).padStart(11)),
+        (100 * report.sample.unique).toFixed(1).padStart(8),
+        (100 * report.sample.uniqueNovel).toFixed(1).padStart(8),
+        (100 * report.sample.vun).toFixed(1).padStart(8),
+      ].join(' '),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** A progress bar on stderr driven by fit events (epoch, loss, ETA). */
+export function fitProgressBar(epochs: number, enabled: boolean): { onProgress: (e: FitProgressEvent) => void; stop: () => void } {
+  if (!enabled) return { onProgress: () => {}, stop: () => {} };
+  const bar = new SingleBar({ format: 'train [{bar}] epoch {value}/{total} | loss {loss} | ETA {eta_formatted}', stream: process.stderr, etaBuffer: 20 });
+  let started = false;
+  return {
+    onProgress: (e) => {
+      if (!started) {
+        bar.start(epochs, 0, { loss: '-' });
+        started = true;
+      }
+      if (e.type === 'epoch') bar.update(e.epoch, { loss: e.loss.toFixed(4) });
+      if (e.type === 'skipped') process.stderr.write(`\nskipped step ${e.step}: ${e.reason}\n`);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+function int(value: string, name: string, min: number): number {
+  const v = Number(value);
+  if (!Number.isInteger(v) || v < min) throw InputError.invalid(name, `an integer >= ${min}`, JSON.stringify(value));
+  return v;
+}
+
+function num(value: string, name: string): number {
+  const v = Number(value);
+  if (!Number.isFinite(v) || v <= 0) throw InputError.invalid(name, 'a positive number', JSON.stringify(value));
+  return v;
+}
+
+interface TrainFlags {
+  dataset: string;
+  model: ModelName;
+  epochs: string;
+  out: string;
+  batchSize: string;
+  lr: string;
+  layers: string;
+  hidden: string;
+  seed: string;
+  steps: string;
+  preset: MmdPresetName;
+  root: string;
+  resume?: boolean;
+  eval: boolean;
+  progress: boolean;
+}
+
+/**
+ * The `train` subcommand.
+ *
+ * @example
+ * ```sh
+ * graphgen train --dataset community-small --model defog --epochs 200 --out runs/cs
+ * graphgen train --dataset planar --root ../shared/datasets --model digress --epochs 1000 --out runs/planar --resume
+ * ```
+ */
+export function trainCommand(): Command {
+  return new Command('train')
+    .exitOverride()
+    .description('Train a graph generator on a dataset; writes the model to --out and prints an evaluation table against the test split')
+    .requiredOption('--dataset <name|path>', `recipe (${RECIPE_NAMES.join(', ')}), shared:<benchmark> (${BENCHMARK_NAMES.join(', ')}), folder with train.g6, or a .g6 file`)
+    .addOption(new Option('--model <name>', 'generator').choices([...MODEL_NAMES]).default('defog'))
+    .option('--epochs <n>', 'training epochs', '100')
+    .requiredOption('--out <dir>', 'output directory (model, checkpoint)')
+    .option('--batch-size <n>', 'graphs per mini-batch', '32')
+    .option('--lr <x>', 'learning rate', '0.001')
+    .option('--layers <n>', 'transformer layers', '4')
+    .option('--hidden <n>', 'hidden node width (pair width = hidden/4, global = hidden/2)', '64')
+    .option('--seed <n>', 'seed of every random choice', '0')
+    .option('--steps <n>', 'sampling steps of the final evaluation', '200')
+    .addOption(new Option('--preset <name>', 'MMD convention of the final evaluation').choices(['spectre', 'gdss']).default('spectre'))
+    .option('--root <dir>', 'folder of the benchmark datasets', DEFAULT_BENCHMARK_ROOT)
+    .option('--resume', 'resume from --out/checkpoint.json when present')
+    .option('--no-eval', 'skip the final evaluation')
+    .option('--no-progress', 'no progress bar')
+    .action(async (flags: TrainFlags) => {
+      const epochs = int(flags.epochs, '--epochs', 0);
+      const batchSize = int(flags.batchSize, '--batch-size', 1);
+      const lr = num(flags.lr, '--lr');
+      const layers = int(flags.layers, '--layers', 1);
+      const hidden = int(flags.hidden, '--hidden', 8);
+      const seed = int(flags.seed, '--seed', 0);
+      const steps = int(flags.steps, '--steps', 1);
+      const data = await resolveDataset(flags.dataset, flags.root);
+      await initBackend();
+      const model = MODEL_FACTORIES[flags.model]({ layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 });
+      const rng = createRng(seed);
+      const bar = fitProgressBar(epochs, flags.progress && process.stderr.isTTY === true);
+      const t0 = Date.now();
+      let result;
+      try {
+        result = await model.fit(data.train, { rng, epochs, batchSize, lr, checkpointDir: flags.out, resume: flags.resume === true, onProgress: bar.onProgress });
+      } finally {
+        bar.stop();
+      }
+      await model.save(flags.out);
+      const last = result.losses[result.losses.length - 1];
+      process.stdout.write(
+        `trained ${flags.model} on ${data.name} (${data.train.length} graphs): ${result.epochs} epochs, ${result.steps} steps, final loss ${last === undefined ? '-' : last.toFixed(4)}, ${result.skippedSteps} skipped, ${((Date.now() - t0) / 1000).toFixed(1)} s; saved to ${flags.out}\n`,
+      );
+      if (flags.eval && data.test.length > 0) {
+        const samples = await model.sample(data.test.length, { rng: createRng(seed + 1), steps });
+        const report = evaluate(samples, data.test, { preset: flags.preset, train: data.train });
+        process.stdout.write(`\n${formatComparison([{ name: flags.model, report }])}\n`);
+      }
+      model.dispose();
+    });
+}

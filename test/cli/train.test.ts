@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { trainCommand } from '../../src/cli/commands/train.js';
+import { runCliProcess, toyDatasetDir } from '../generators/cliHelpers.js';
+
+describe('graphgen train', () => {
+  it('is a commander Command named train', () => {
+    expect(trainCommand()).toBeInstanceOf(Command);
+    expect(trainCommand().name()).toBe('train');
+  });
+
+  it('trains a tiny model, saves it with a checkpoint and prints an evaluation table', () => {
+    const dir = toyDatasetDir();
+    const out = join(dir, 'model');
+    const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'defog', '--epochs', '2', '--layers', '1', '--hidden', '8', '--steps', '2', '--out', out, '--no-progress']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/trained defog .* 2 epochs, 2 steps/);
+    expect(r.stdout).toMatch(/degree/);
+    for (const f of ['generator.json', 'weights.json', 'weights.bin', 'checkpoint.json']) expect(existsSync(join(out, f))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'generator.json'), 'utf8')).kind).toBe('defog');
+    // resume continues from the checkpoint
+    const again = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'defog', '--epochs', '3', '--layers', '1', '--hidden', '8', '--out', out, '--resume', '--no-eval', '--no-progress']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/3 epochs, 3 steps/);
+  });
+
+  it('fits a baseline and rejects bad arguments with exit code 2', () => {
+    const dir = toyDatasetDir();
+    const ok = runCliProcess(['train', '--dataset', join(dir, 'data', 'train.g6'), '--model', 'er', '--out', join(dir, 'er'), '--no-progress']);
+    expect(ok.status).toBe(0);
+    const bad = runCliProcess(['train', '--dataset', join(dir, 'nope'), '--out', join(dir, 'x')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--dataset/);
+    const badModel = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'gan', '--out', join(dir, 'x')]);
+    expect(badModel.status).toBe(2);
+    const badEpochs = runCliProcess(['train', '--dataset', join(dir, 'data'), '--epochs', '-1', '--out', join(dir, 'x')]);
+    expect(badEpochs.status).toBe(2);
+    expect(badEpochs.stderr).toMatch(/--epochs/);
+  });
+});
