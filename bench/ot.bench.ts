@@ -144,36 +144,57 @@ export async function run(): Promise<string> {
     nativeExe = join(mkdtempSync(join(tmpdir(), 'gg-ot-bench-')), 'bench_sinkhorn');
     execFileSync('cc', ['-O3', '-march=native', '-o', nativeExe, join(root, 'wasm/bench_sinkhorn.c'), join(root, 'wasm/sinkhorn.c'), '-lm']);
   }
-  const native = (n: number, iters: number, method: 'log' | 'knopp') =>
+  const native = (n: number, iters: number, method: 'log' | 'stabilized' | 'knopp') =>
     nativeExe ? Number(execFileSync(nativeExe, [String(n), String(iters), method, String(REG)], { encoding: 'utf8' }).split(' ')[0]) : undefined;
 
-  // ---- Sinkhorn table
-  out.push('', `### Sinkhorn, n = m, reg = ${REG}, ${ITERS} iterations, float64`, '');
-  out.push(`POT: ${P ? `${P.pot} (numpy/OpenBLAS), \`ot.sinkhorn(method='sinkhorn_log' | 'sinkhorn', stopThr=0)\`` : 'not available (`/usr/bin/python3 -c "import ot"` failed): POT columns skipped'}. Native: ${nativeExe ? 'the same C (`wasm/sinkhorn.c`) built with `cc -O3 -march=native` (scalar path, auto-vectorized by the compiler)' : 'no `cc`: skipped'}.`, '');
-  out.push('| n | wasm log | TS log | native log | POT sinkhorn_log | wasm knopp | TS knopp | native knopp | POT sinkhorn | POT log / wasm log | POT sinkhorn / wasm knopp | wasm log / native log |');
-  out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  // ---- Sinkhorn tables
+  const sides: Record<number, Record<string, number | undefined>> = {};
   for (const n of SIZES) {
     const { a, b, M } = sinkhornProblem(n);
     const li = logIters(n);
     const scale = ITERS / li;
     const rep = n <= 256 ? 3 : 1;
-    const run1 = (backend: 'wasm' | 'js', method: 'log' | 'knopp', iters: number) => time(() => sinkhorn(a, b, M, REG, { backend, method, maxIter: iters, tol: 0 }), rep).s;
-    const wl = run1('wasm', 'log', li) * scale;
-    const jl = run1('js', 'log', li) * scale;
+    const run1 = (backend: 'wasm' | 'js', method: 'log' | 'stabilized' | 'knopp', iters: number) =>
+      time(() => sinkhorn(a, b, M, REG, { backend, method, maxIter: iters, tol: 0 }), rep).s;
     const nl = native(n, li, 'log');
-    const wk = run1('wasm', 'knopp', ITERS);
-    const jk = run1('js', 'knopp', ITERS);
-    const nk = native(n, ITERS, 'knopp');
-    const pl = P ? P.sinkhorn_log[String(n)].seconds * (ITERS / P.sinkhorn_log[String(n)].iterations) : undefined;
-    const pk = P?.sinkhorn[String(n)].seconds;
-    const d = li < ITERS ? '†' : '';
-    out.push(`| ${n} | ${fmt(wl)}${d} | ${fmt(jl)}${d} | ${fmt(nl === undefined ? undefined : nl * scale)}${d} | ${fmt(pl)}${P && P.sinkhorn_log[String(n)].iterations < ITERS ? '†' : ''} | ${fmt(wk)} | ${fmt(jk)} | ${fmt(nk)} | ${fmt(pk)} | ${ratio(pl, wl)} | ${ratio(pk, wk)} | ${ratio(wl, nl === undefined ? undefined : nl * scale)} |`);
+    sides[n] = {
+      wl: run1('wasm', 'log', li) * scale,
+      jl: run1('js', 'log', li) * scale,
+      nl: nl === undefined ? undefined : nl * scale,
+      pl: P ? P.sinkhorn_log[String(n)].seconds * (ITERS / P.sinkhorn_log[String(n)].iterations) : undefined,
+      ws: run1('wasm', 'stabilized', ITERS),
+      js: run1('js', 'stabilized', ITERS),
+      ns: native(n, ITERS, 'stabilized'),
+      wk: run1('wasm', 'knopp', ITERS),
+      jk: run1('js', 'knopp', ITERS),
+      nk: native(n, ITERS, 'knopp'),
+      pk: P?.sinkhorn[String(n)].seconds,
+      li,
+    };
+  }
+  out.push('', `### Sinkhorn, n = m, reg = ${REG}, ${ITERS} iterations, float64`, '');
+  out.push(`POT: ${P ? `${P.pot} (numpy/OpenBLAS), \`ot.sinkhorn(method='sinkhorn_log' | 'sinkhorn', stopThr=0)\`` : 'not available (`/usr/bin/python3 -c "import ot"` failed): POT columns skipped'}. Native: ${nativeExe ? 'the same C (`wasm/sinkhorn.c`) built with `cc -O3 -march=native` (scalar source path, auto-vectorized by the compiler where it can)' : 'no `cc`: native columns skipped'}.`, '');
+  out.push('Log-domain solvers (`method: \'log\'`, every iteration computes 2 n m exponentials):', '');
+  out.push('| n | wasm log | TS log | native log | POT sinkhorn_log | POT log / wasm log | wasm log / native log | TS log / wasm log |');
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const n of SIZES) {
+    const r = sides[n];
+    const d = (r.li as number) < ITERS ? '†' : '';
+    const pd = P && P.sinkhorn_log[String(n)].iterations < ITERS ? '†' : '';
+    out.push(`| ${n} | ${fmt(r.wl)}${d} | ${fmt(r.jl)}${d} | ${fmt(r.nl)}${d} | ${fmt(r.pl)}${pd} | ${ratio(r.pl, r.wl)} | ${ratio(r.wl, r.nl)} | ${ratio(r.jl, r.wl)} |`);
+  }
+  out.push('', 'Scaling-domain solvers (`\'stabilized\'` = the default: absorbs into log-potentials only when a scaling leaves [1e-100, 1e100], never NaN; `\'knopp\'` = plain Sinkhorn-Knopp):', '');
+  out.push('| n | wasm stabilized | TS stabilized | native stabilized | wasm knopp | TS knopp | native knopp | POT sinkhorn | wasm stabilized / POT sinkhorn | POT sinkhorn / wasm knopp | wasm knopp / native knopp | wasm stabilized / native stabilized |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const n of SIZES) {
+    const r = sides[n];
+    out.push(`| ${n} | ${fmt(r.ws)} | ${fmt(r.js)} | ${fmt(r.ns)} | ${fmt(r.wk)} | ${fmt(r.jk)} | ${fmt(r.nk)} | ${fmt(r.pk)} | ${ratio(r.ws, r.pk)} | ${ratio(r.pk, r.wk)} | ${ratio(r.wk, r.nk)} | ${ratio(r.ws, r.ns)} |`);
   }
 
   // ---- batched
   out.push('', `### Batched Sinkhorn (\`sinkhornBatch\`), B problems of n x n, reg = ${REG}, 100 iterations each`, '');
-  out.push('| B x n x n | wasm log | TS log | wasm knopp | TS knopp | TS log / wasm log |');
-  out.push('|---|---|---|---|---|---|');
+  out.push('| B x n x n | wasm stabilized | TS stabilized | wasm log | TS log | wasm knopp | TS knopp | TS log / wasm log | TS stabilized / wasm stabilized |');
+  out.push('|---|---|---|---|---|---|---|---|---|');
   for (const [B, n] of [[64, 50], [64, 100], [32, 200]] as const) {
     const rng = createRng(B * 1000 + n);
     const as: Float64Array[] = [];
@@ -188,10 +209,12 @@ export async function run(): Promise<string> {
       Ms.push({ rows: n, cols: n, data: D });
     }
     const bs = as.map((x) => x.slice().reverse());
-    const t = (backend: 'wasm' | 'js', method: 'log' | 'knopp') => time(() => sinkhornBatch(as, bs, Ms, REG, { backend, method, maxIter: 100, tol: 0 }), 3).s;
+    const t = (backend: 'wasm' | 'js', method: 'log' | 'stabilized' | 'knopp') => time(() => sinkhornBatch(as, bs, Ms, REG, { backend, method, maxIter: 100, tol: 0 }), 3).s;
     const wl = t('wasm', 'log');
     const jl = t('js', 'log');
-    out.push(`| ${B} x ${n} x ${n} | ${fmt(wl)} | ${fmt(jl)} | ${fmt(t('wasm', 'knopp'))} | ${fmt(t('js', 'knopp'))} | ${ratio(jl, wl)} |`);
+    const ws = t('wasm', 'stabilized');
+    const js = t('js', 'stabilized');
+    out.push(`| ${B} x ${n} x ${n} | ${fmt(ws)} | ${fmt(js)} | ${fmt(wl)} | ${fmt(jl)} | ${fmt(t('wasm', 'knopp'))} | ${fmt(t('js', 'knopp'))} | ${ratio(jl, wl)} | ${ratio(js, ws)} |`);
   }
 
   // ---- EMD and LSAP
