@@ -68,7 +68,7 @@ export interface EvaluateResult extends EvaluateScores {
  * @param reference - reference graphs (the test split)
  * @param options - preset, train set, validity, folds, rng
  * @returns the report
- * @throws {@link InputError} for empty lists, non-Graph entries, graphs sets without nodes, an unknown preset / validity, an invalid fold count, or `'sbm'` validity without an rng
+ * @throws `InputError` for empty lists, non-Graph entries, graphs sets without nodes, an unknown preset / validity, an invalid fold count, or `'sbm'` validity without an rng
  *
  * @example
  * ```ts

@@ -19,7 +19,8 @@ export * from './stats/degreeHistogram.js';
 export * from './stats/triangleCounts.js';
 export * from './stats/clusteringCoefficients.js';
 export * from './stats/clusteringHistogram.js';
-export * from './stats/cycleCounts.js';
+// k-cycle counts (k = 3..6, per node and per graph) are the embedding area's implementation, shared to avoid a duplicate
+export { cycleCounts, type CycleCountsOptions, type CycleCountsResult } from '../embed/cycleCounts.js';
 export * from './stats/connectedComponents.js';
 export * from './stats/isConnected.js';
 export * from './stats/diameter.js';
@@ -60,3 +61,4 @@ export * from './distances/graphEditDistance.js';
 export * from './distances/bipartiteGraphEditDistance.js';
 export * from './distances/wlSubtreeKernel.js';
 export * from './distances/gromovWassersteinDistance.js';
+export * from './sample/canonicalForm.js';

@@ -176,3 +176,25 @@ describe('bad input', () => {
     expect(() => vun([complete(2)], [], { validity: 3 as never })).toThrow(/options.validity/);
   });
 });
+
+import { canonicalForm } from '../../src/metrics/index.js';
+
+describe('canonicalForm', () => {
+  it('equal keys exactly for isomorphic pairs (fixtures/isomorphism.json), invariant under permutation', () => {
+    for (const r of iso) {
+      const a = canonicalForm(toGraph(r.a)).key;
+      const b = canonicalForm(toGraph(r.b)).key;
+      expect(a === b).toBe(r.isomorphic);
+    }
+    const rng = createRng(9);
+    const c12 = Graph.fromEdgeList(12, Array.from({ length: 12 }, (_, i) => [i, (i + 1) % 12] as [number, number]));
+    expect(canonicalForm(permute(c12, rng.permutation(12))).key).toBe(canonicalForm(c12).key);
+    const k10 = complete(10);
+    expect(canonicalForm(permute(k10, rng.permutation(10))).key).toBe(canonicalForm(k10).key);
+    expect(canonicalForm(Graph.empty(8)).key).toBe(canonicalForm(Graph.empty(8)).key);
+  });
+  it('leaf budget and bad input', () => {
+    expect(() => canonicalForm(complete(3), { maxLeaves: 0 })).toThrow(/options.maxLeaves/);
+    expect(() => canonicalForm(null as unknown as Graph)).toThrow(/graph: expected a Graph/);
+  });
+});

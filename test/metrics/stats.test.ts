@@ -106,16 +106,16 @@ describe('statistics: definitions and invariance', () => {
     const c = cycleCounts(k7);
     const fact = (x: number): number => (x <= 1 ? 1 : x * fact(x - 1));
     for (let k = 3; k <= 6; k++) {
-      expect(c.total[k]).toBe(fact(7) / fact(7 - k) / (2 * k));
+      expect(c.perGraph[k - 3]).toBe(fact(7) / fact(7 - k) / (2 * k));
       let s = 0;
-      for (let v = 0; v < 7; v++) s += c.perNode[v * 7 + k];
-      expect(s).toBe(k * c.total[k]);
+      for (let v = 0; v < 7; v++) s += c.perNode[k - 3][v];
+      expect(s).toBe(k * c.perGraph[k - 3]);
     }
-    expect(cycleCounts(Graph.fromEdgeList(5, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 0]])).total[5]).toBe(1);
+    expect(cycleCounts(Graph.fromEdgeList(5, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 0]])).perGraph[2]).toBe(1);
     // triangles agree with triangleCounts
     const t = triangleCounts(g);
-    const cc = cycleCounts(g, { maxLength: 4 });
-    for (let v = 0; v < 30; v++) expect(cc.perNode[v * 5 + 3]).toBe(t[v]);
+    const cc = cycleCounts(g, { maxK: 4 });
+    for (let v = 0; v < 30; v++) expect(cc.perNode[0][v]).toBe(t[v]);
   });
 
   it('normalised Laplacian follows the networkx convention for isolated nodes', () => {
@@ -164,7 +164,7 @@ describe('statistics: definitions and invariance', () => {
     expect(() => clusteringHistogram(g, { bins: 0 })).toThrow(/options.bins/);
     expect(() => histogram([1], { range: [1, 0] })).toThrow(/options.range/);
     expect(() => histogram([1], { range: [0, NaN] })).toThrow(/options.range/);
-    expect(() => cycleCounts(g, { maxLength: 2 })).toThrow(/options.maxLength/);
+    expect(() => cycleCounts(g, { maxK: 2 })).toThrow(/maxK/);
     try {
       orbitCounts(bad);
     } catch (e) {

@@ -23,7 +23,7 @@ const BIG = 1e9;
 
 /**
  * Approximate graph edit distance of Riesen & Bunke (2009): a linear sum assignment
- * ({@link lsap} of graphgen/ot) on the (n1 + n2) x (n1 + n2) cost matrix whose blocks are node
+ * (`lsap` of graphgen/ot) on the (n1 + n2) x (n1 + n2) cost matrix whose blocks are node
  * substitutions (label cost + |deg u - deg v| / 2, the optimal assignment of unlabelled incident
  * edges, each shared by two nodes), deletions (1 + deg u / 2 on the diagonal), insertions
  * (1 + deg v / 2 on the diagonal) and zeros; the assignment defines a node mapping whose exact
@@ -34,7 +34,7 @@ const BIG = 1e9;
  * @param b - second graph
  * @param options - label use
  * @returns the upper bound and the mapping
- * @throws {@link InputError} when an argument is not a Graph
+ * @throws `InputError` when an argument is not a Graph
  *
  * @example
  * ```ts

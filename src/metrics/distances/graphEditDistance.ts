@@ -41,7 +41,7 @@ export interface GraphEditDistanceResult {
  * @param b - second graph
  * @param options - timeout and label use
  * @returns the distance, whether it is exact, and the mapping
- * @throws {@link InputError} when an argument is not a Graph or the timeout is not positive
+ * @throws `InputError` when an argument is not a Graph or the timeout is not positive
  *
  * @example
  * ```ts

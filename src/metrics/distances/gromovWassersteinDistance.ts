@@ -68,7 +68,7 @@ export function structureMatrix(g: Graph, kind: GraphStructureMatrix): Matrix {
  * @param b - second graph (>= 1 node)
  * @param options - structure, alpha, solver settings
  * @returns the loss and the coupling
- * @throws {@link InputError} for non-Graph or empty arguments, alpha outside [0, 1], an unknown structure
+ * @throws `InputError` for non-Graph or empty arguments, alpha outside [0, 1], an unknown structure
  *
  * @example
  * ```ts

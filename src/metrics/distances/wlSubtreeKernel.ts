@@ -24,7 +24,7 @@ export interface WlSubtreeKernelOptions {
  * @param graphs - N >= 1 graphs
  * @param options - rounds, normalisation, label use
  * @returns the N x N Gram matrix
- * @throws {@link InputError} for an empty list, a non-Graph entry or negative `iterations`
+ * @throws `InputError` for an empty list, a non-Graph entry or negative `iterations`
  *
  * @example
  * ```ts

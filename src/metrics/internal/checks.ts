@@ -9,7 +9,7 @@
 import { InputError, describeValue } from '../../core/errors.js';
 import { Graph } from '../../graph/Graph.js';
 
-/** Throws an {@link InputError} unless `g` is a {@link Graph}. */
+/** Throws an `InputError` unless `g` is a {@link Graph}. */
 export function checkGraph(g: unknown, name: string): asserts g is Graph {
   if (!(g instanceof Graph)) throw InputError.invalid(name, 'a Graph', describeValue(g));
 }

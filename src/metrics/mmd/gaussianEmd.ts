@@ -15,7 +15,7 @@ import { checkKernelVectors } from './internal.js';
  * @param sigma - bandwidth, > 0
  * @param distanceScaling - ground-metric divisor (100 for the clustering histograms of GDSS). @default 1
  * @returns the kernel value in (0, 1]
- * @throws {@link InputError} for a non-positive or NaN `sigma` or `distanceScaling`, or non-finite entries
+ * @throws `InputError` for a non-positive or NaN `sigma` or `distanceScaling`, or non-finite entries
  *
  * @example
  * ```ts

@@ -11,7 +11,7 @@ import { checkKernelVectors } from './internal.js';
  * @param y - second vector
  * @param sigma - bandwidth, > 0
  * @returns the kernel value in (0, 1]
- * @throws {@link InputError} for a non-positive or NaN `sigma`, or non-finite entries
+ * @throws `InputError` for a non-positive or NaN `sigma`, or non-finite entries
  *
  * @example
  * ```ts

@@ -29,7 +29,7 @@ export interface GraphDescriptorsOptions {
  * @param graphs - at least one graph with nodes
  * @param options - which metrics
  * @returns descriptors per metric, aligned with the graphs that have nodes
- * @throws {@link InputError} for an empty list, a non-Graph entry, only empty graphs, or an unknown metric
+ * @throws `InputError` for an empty list, a non-Graph entry, only empty graphs, or an unknown metric
  *
  * @example
  * ```ts

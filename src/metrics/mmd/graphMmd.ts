@@ -20,7 +20,7 @@ export interface GraphMmdOptions {
  * @param reference - reference graphs, usually the test split
  * @param options - preset and metrics
  * @returns MMD^2 per metric
- * @throws {@link InputError} for empty lists, non-Graph entries, unknown preset or metric
+ * @throws `InputError` for empty lists, non-Graph entries, unknown preset or metric
  *
  * @example
  * ```ts

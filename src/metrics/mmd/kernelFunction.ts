@@ -27,7 +27,7 @@ export type KernelFunction = (x: Float64Array, y: Float64Array) => number;
  *
  * @param kernel - a spec such as `{ name: 'gaussianTv', sigma: 1 }`, or a function
  * @returns the kernel function
- * @throws {@link InputError} for an unknown name or an invalid `sigma` / `distanceScaling`
+ * @throws `InputError` for an unknown name or an invalid `sigma` / `distanceScaling`
  *
  * @example
  * ```ts

@@ -16,7 +16,7 @@ export interface MeanStdResult {
  *
  * @param values - one value per fold, at least one, all finite
  * @returns mean, std and count
- * @throws {@link InputError} for an empty array or a non-finite value
+ * @throws `InputError` for an empty array or a non-finite value
  *
  * @example
  * ```ts

@@ -33,7 +33,7 @@ export interface MmdOptions {
  * @param kernel - a {@link KernelSpec} or a kernel function
  * @param options - normalisation
  * @returns the MMD^2 estimate (can be slightly negative for the non-positive-definite TV kernel)
- * @throws {@link InputError} for an empty sample, a non-finite entry, a histogram with zero sum under normalisation, or an invalid kernel
+ * @throws `InputError` for an empty sample, a non-finite entry, a histogram with zero sum under normalisation, or an invalid kernel
  *
  * @example
  * ```ts

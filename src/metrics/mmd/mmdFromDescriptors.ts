@@ -24,7 +24,7 @@ export interface MmdFromDescriptorsOptions {
  * @param reference - descriptors of the reference graphs
  * @param options - preset and metrics
  * @returns MMD^2 per metric
- * @throws {@link InputError} for an unknown preset, or a requested metric missing from a descriptor set
+ * @throws `InputError` for an unknown preset, or a requested metric missing from a descriptor set
  *
  * @example
  * ```ts

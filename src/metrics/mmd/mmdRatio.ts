@@ -31,7 +31,7 @@ export interface MmdRatioResult {
  * @param reference - MMDs of train vs test graphs (same preset)
  * @param options - metrics and rounding
  * @returns the mean ratio, the per-metric ratios and the skipped metrics
- * @throws {@link InputError} when a report is not an object, a used value is not finite, or `decimals` is not an integer in 0..15
+ * @throws `InputError` when a report is not an object, a used value is not finite, or `decimals` is not an integer in 0..15
  *
  * @example
  * ```ts

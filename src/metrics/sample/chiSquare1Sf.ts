@@ -7,7 +7,7 @@ import { assertFinite } from '../../core/assert.js';
  *
  * @param w - statistic, >= 0 (negative values are treated as |w|, as the reference does)
  * @returns the upper-tail probability in [0, 1]
- * @throws {@link InputError} for a non-finite `w`
+ * @throws `InputError` for a non-finite `w`
  *
  * @example
  * ```ts

@@ -60,7 +60,7 @@ const xlogx = (e: number, N: number): number => {
  * @param graph - the graph, at least one node
  * @param options - rng (required), block range, restarts, sweeps
  * @returns the partition and block statistics
- * @throws {@link InputError} for a non-Graph, an empty graph, a missing rng or invalid counts
+ * @throws `InputError` for a non-Graph, an empty graph, a missing rng or invalid counts
  *
  * @example
  * ```ts

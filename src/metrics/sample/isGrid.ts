@@ -20,7 +20,7 @@ export function gridGraph(i: number, j: number): Graph {
  * grid of the same node count).
  *
  * @param graph - any graph
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

@@ -22,7 +22,7 @@ export interface IsIsomorphicOptions {
  * @param b - second graph
  * @param options - whether labels must match
  * @returns true when a node bijection preserving edges (and labels) exists
- * @throws {@link InputError} when an argument is not a Graph
+ * @throws `InputError` when an argument is not a Graph
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ import { isTree } from './isTree.js';
  * degree 2, or no node of degree 1 or 2 at all (a single node or nothing).
  *
  * @param graph - any graph
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

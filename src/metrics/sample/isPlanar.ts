@@ -21,7 +21,7 @@ interface ConflictPair {
  *
  * @param graph - any graph (labels ignored; disconnected graphs are tested per component)
  * @returns whether the graph has a planar embedding
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

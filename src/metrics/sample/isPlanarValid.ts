@@ -7,7 +7,7 @@ import { isPlanar } from './isPlanar.js';
  * Validity of the planar benchmark (SPECTRE, DiGress, DeFoG): connected and planar.
  *
  * @param graph - any graph
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

@@ -13,7 +13,7 @@ export interface IsSbmValidOptions extends FitSbmOptions, SbmWaldTestOptions {}
  * @param graph - any graph
  * @param options - rng (required) and thresholds
  * @returns whether the graph passes
- * @throws {@link InputError} when `graph` is not a Graph or the rng is missing
+ * @throws `InputError` when `graph` is not a Graph or the rng is missing
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ import { isConnected } from '../stats/isConnected.js';
  * nodes is not a tree). The validity criterion of the tree benchmark (SPECTRE, DiGress, DeFoG).
  *
  * @param graph - any graph
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

@@ -42,7 +42,7 @@ export interface SbmWaldTestResult {
  * @param fit - a block-model fit ({@link fitSbm})
  * @param options - thresholds (defaults are the reference's)
  * @returns the mean p-value and the decision
- * @throws {@link InputError} when `fit` is not a fit record
+ * @throws `InputError` when `fit` is not a fit record
  *
  * @example
  * ```ts

@@ -28,7 +28,7 @@ export interface ValidityFunctionOptions {
  * @param name - the criterion
  * @param options - rng for `'sbm'`
  * @returns a predicate on graphs
- * @throws {@link InputError} for an unknown name or `'sbm'` without an rng
+ * @throws `InputError` for an unknown name or `'sbm'` without an rng
  *
  * @example
  * ```ts

@@ -36,7 +36,7 @@ export interface VunResult {
  * @param train - training graphs (may be empty: then every unique graph is novel)
  * @param options - the validity predicate
  * @returns fractions and per-graph flags
- * @throws {@link InputError} for an empty `generated`, non-Graph entries, or a validity that is not a function
+ * @throws `InputError` for an empty `generated`, non-Graph entries, or a validity that is not a function
  *
  * @example
  * ```ts

@@ -48,7 +48,7 @@ export function mix(h: number, x: number): number {
  * @param graph - any graph
  * @param options - rounds and label use
  * @returns the colours after every round and the final class count
- * @throws {@link InputError} when `graph` is not a Graph or `iterations` is negative
+ * @throws `InputError` when `graph` is not a Graph or `iterations` is negative
  *
  * @example
  * ```ts

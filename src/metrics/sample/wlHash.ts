@@ -23,7 +23,7 @@ export interface WlHashOptions {
  * @param graph - any graph
  * @param options - rounds and label use
  * @returns a 16-character hex string
- * @throws {@link InputError} when `graph` is not a Graph or `iterations` is invalid
+ * @throws `InputError` when `graph` is not a Graph or `iterations` is invalid
  *
  * @example
  * ```ts

@@ -42,7 +42,7 @@ function abspline3(x: number): number {
  *
  * @param options - filter count and lmax
  * @returns the bank, with its SPECTRE histogram bound
- * @throws {@link InputError} for a filter count below 2 or a non-positive lmax
+ * @throws `InputError` for a filter count below 2 or a non-positive lmax
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ import { triangleCounts } from './triangleCounts.js';
  *
  * @param graph - any graph
  * @returns coefficients in [0, 1], length n
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

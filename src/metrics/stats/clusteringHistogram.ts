@@ -18,7 +18,7 @@ export interface ClusteringHistogramOptions {
  * @param graph - any graph
  * @param options - bin count
  * @returns counts, length `bins`, summing to n
- * @throws {@link InputError} when `graph` is not a Graph or `bins` is not a positive integer
+ * @throws `InputError` when `graph` is not a Graph or `bins` is not a positive integer
  *
  * @example
  * ```ts

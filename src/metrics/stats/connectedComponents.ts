@@ -16,7 +16,7 @@ export interface ConnectedComponentsResult {
  *
  * @param graph - any graph
  * @returns the component count, a label per node and the component sizes
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ import { checkGraph } from '../internal/checks.js';
  *
  * @param graph - any graph
  * @returns counts, length `maxDegree + 1` (0 for an empty graph), summing to `graph.n`
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ import { checkGraph } from '../internal/checks.js';
  *
  * @param graph - a graph with at least one node
  * @returns the diameter, an integer or `Infinity`
- * @throws {@link InputError} when `graph` is not a Graph or has no nodes
+ * @throws `InputError` when `graph` is not a Graph or has no nodes
  *
  * @example
  * ```ts

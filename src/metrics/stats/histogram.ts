@@ -20,7 +20,7 @@ export interface HistogramOptions {
  * @param values - the samples, any length
  * @param options - bin count and range
  * @returns a new `Float64Array` of length `bins` with the counts
- * @throws {@link InputError} for a non-integer or non-positive `bins`, or a range with `lo >= hi` or non-finite ends
+ * @throws `InputError` for a non-integer or non-positive `bins`, or a range with `lo >= hi` or non-finite ends
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ import { connectedComponents } from './connectedComponents.js';
  * raises on it; the validity checks treat it as invalid); a single node is connected.
  *
  * @param graph - any graph
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

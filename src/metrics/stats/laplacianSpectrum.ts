@@ -11,7 +11,7 @@ import { normalizedLaplacian } from './normalizedLaplacian.js';
  *
  * @param graph - any graph
  * @returns n eigenvalues, ascending
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

@@ -12,7 +12,7 @@ import { checkGraph } from '../internal/checks.js';
  *
  * @param graph - any graph
  * @returns the n x n matrix
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

@@ -30,7 +30,7 @@ export const NUM_ORBITS = 15;
  *
  * @param graph - any graph (labels are ignored)
  * @returns an n x 15 matrix, row v = the orbit counts of node v
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

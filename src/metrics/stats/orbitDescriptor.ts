@@ -10,7 +10,7 @@ import { NUM_ORBITS, orbitCounts } from './orbitCounts.js';
  *
  * @param graph - a graph with at least one node
  * @returns length-15 vector
- * @throws {@link InputError} when `graph` is not a Graph or has no nodes
+ * @throws `InputError` when `graph` is not a Graph or has no nodes
  *
  * @example
  * ```ts

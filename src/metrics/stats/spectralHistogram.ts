@@ -20,7 +20,7 @@ export interface SpectralHistogramOptions {
  * @param graph - a graph with at least one node
  * @param options - bin count
  * @returns probability vector, length `bins`
- * @throws {@link InputError} when `graph` is not a Graph, has no nodes, or `bins` is invalid
+ * @throws `InputError` when `graph` is not a Graph, has no nodes, or `bins` is invalid
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ import { checkGraph } from '../internal/checks.js';
  *
  * @param graph - any graph
  * @returns counts, length n
- * @throws {@link InputError} when `graph` is not a Graph
+ * @throws `InputError` when `graph` is not a Graph
  *
  * @example
  * ```ts

@@ -28,7 +28,7 @@ export interface WaveletDescriptorOptions {
  * @param graph - a graph with at least one node
  * @param options - filter count and bins
  * @returns counts, length `filters * bins`
- * @throws {@link InputError} when `graph` is not a Graph, has no nodes, or an option is invalid
+ * @throws `InputError` when `graph` is not a Graph, has no nodes, or an option is invalid
  *
  * @example
  * ```ts
