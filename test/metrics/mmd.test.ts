@@ -133,3 +133,18 @@ describe('mmd: definition and properties', () => {
     expect(() => meanStd([1, NaN])).toThrow(/values\[1\]/);
   });
 });
+
+import { absplineFilterBank, normalizedLaplacian, isTree, isLobster, isGrid, isPlanarValid } from '../../src/metrics/index.js';
+
+describe('more bad input', () => {
+  it('descriptor and filter entry points', () => {
+    const bad = 'g' as unknown as Graph;
+    expect(() => normalizedLaplacian(bad)).toThrow(/graph: expected a Graph/);
+    for (const f of [isTree, isLobster, isGrid, isPlanarValid]) expect(() => f(bad)).toThrow(/graph: expected a Graph/);
+    expect(() => absplineFilterBank({ count: 1 })).toThrow(/options.count/);
+    expect(() => absplineFilterBank({ lmax: NaN })).toThrow(/options.lmax/);
+    expect(() => graphDescriptors([sets.a[0], bad])).toThrow(/graphs\[1\]: expected a Graph/);
+    const d = graphDescriptors(sets.a, { metrics: ['degree'] });
+    expect(() => mmdFromDescriptors(d, d, { metrics: ['orbit'] })).toThrow(/generated.orbit/);
+  });
+});
