@@ -2,13 +2,23 @@ import { Command, CommanderError } from 'commander';
 import { GraphgenError } from '../core/errors.js';
 
 /**
+ * Makes every command of the tree throw on usage errors instead of calling `process.exit`
+ * (commander does not propagate `exitOverride` to commands added with `addCommand`), and show
+ * the help hint after an error. {@link runCli} applies it; tests running commands in-process too.
+ */
+export function configureCommandTree(cmd: Command): Command {
+  cmd.exitOverride().showHelpAfterError('(add --help for usage)');
+  cmd.commands.forEach((c) => configureCommandTree(c as Command));
+  return cmd;
+}
+
+/**
  * Parses argv and runs the matching subcommand. Errors become one clear line on stderr and exit
  * code 2 (usage errors and graphgen errors alike); `--verbose` adds the stack trace. Unexpected
  * internal errors exit with code 1.
  */
 export async function runCli(program: Command, argv: string[]): Promise<void> {
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  configureCommandTree(program);
   const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync(argv);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { datasetsCommand } from '../../src/cli/commands/datasets.js';
+import { configureCommandTree } from '../../src/cli/runCli.js';
 import { InputError, IoError } from '../../src/core/errors.js';
 import { loadDataset } from '../../src/datasets/index.js';
 import { formatGraph6, parseEdgeList, parseGraph6, parseGraphJson, parseSparse6 } from '../../src/io/index.js';
@@ -18,8 +19,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs `graphgen datasets ...` in-process and returns what it wrote to stdout. */
 async function run(...args: string[]): Promise<string> {
-  const program = new Command('graphgen').exitOverride();
+  const program = new Command('graphgen');
   program.addCommand(datasetsCommand());
+  configureCommandTree(program);
   const out: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
   const spyErr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -173,8 +173,5 @@ export function datasetsCommand(): Command {
       }
       process.stderr.write(`wrote ${graphs.length} graphs (${name}, ${opts.split}) to ${opts.out}\n`);
     });
-  // Commander does not pass exitOverride on to commands added with addCommand: without this, a
-  // usage error here would call process.exit(1) instead of reaching runCli (exit code 2).
-  for (const c of [cmd, ...cmd.commands]) c.exitOverride().showHelpAfterError('(add --help for usage)');
   return cmd;
 }
