@@ -20,8 +20,8 @@ const FACTORIES: Record<GeneratorKind, (config: unknown) => GraphGenerator & { l
  *
  * @param dir - the directory given to `save`
  * @returns the generator, ready to `sample`
- * @throws {@link IoError} when files cannot be read
- * @throws {@link FormatError} for files that are not a saved graphgen generator or an unknown kind
+ * @throws `IoError` when files cannot be read
+ * @throws `FormatError` for files that are not a saved graphgen generator or an unknown kind
  *
  * @example
  * ```ts

@@ -37,7 +37,7 @@ export class ErdosRenyi implements GraphGenerator {
     return this.state?.p;
   }
 
-  /** Fits p and the node-count prior. @throws {@link InputError} for an empty set or no node pairs */
+  /** Fits p and the node-count prior. @throws `InputError` for an empty set or no node pairs */
   async fit(train: readonly Graph[], _options?: Partial<FitOptions>): Promise<FitResult> {
     const started = Date.now();
     checkGraphs(train, 'train');
@@ -52,7 +52,7 @@ export class ErdosRenyi implements GraphGenerator {
     return { epochs: 1, steps: 0, losses: [], skippedSteps: 0, validation: [], resumedFromEpoch: 0, elapsedMs: Date.now() - started };
   }
 
-  /** Draws `count` G(n, p) graphs. @throws {@link InputError} before fit or for bad options */
+  /** Draws `count` G(n, p) graphs. @throws `InputError` before fit or for bad options */
   async sample(count: number, options: SampleOptions): Promise<Graph[]> {
     const s = this.state;
     if (s === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
@@ -70,7 +70,7 @@ export class ErdosRenyi implements GraphGenerator {
     return out;
   }
 
-  /** Writes `dir/generator.json`. @throws {@link InputError} before fit, {@link IoError} on write errors */
+  /** Writes `dir/generator.json`. @throws `InputError` before fit, `IoError` on write errors */
   async save(dir: string): Promise<void> {
     const s = this.state;
     if (s === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
@@ -82,7 +82,7 @@ export class ErdosRenyi implements GraphGenerator {
     await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file, null, 2)}\n`);
   }
 
-  /** Restores a model written by {@link ErdosRenyi.save}. @throws {@link FormatError} for another kind or bad state */
+  /** Restores a model written by {@link ErdosRenyi.save}. @throws `FormatError` for another kind or bad state */
   async load(dir: string): Promise<void> {
     const file = await readGeneratorFile(dir);
     const st = file.state as ErdosRenyiState;
@@ -93,7 +93,7 @@ export class ErdosRenyi implements GraphGenerator {
   dispose(): void {}
 }
 
-/** Node counts from `options.nodeCounts` or the prior. @throws {@link InputError} for a length mismatch */
+/** Node counts from `options.nodeCounts` or the prior. @throws `InputError` for a length mismatch */
 export function resolveCounts(count: number, options: SampleOptions, prior: NodeCountPrior): Int32Array {
   if (options.nodeCounts === undefined) return prior.sample(count, options.rng);
   if (options.nodeCounts.length !== count) throw InputError.invalid('options.nodeCounts', `${count} node counts`, `${options.nodeCounts.length}`);

@@ -47,7 +47,7 @@ export class StochasticBlockModel implements GraphGenerator {
     return this.state && { pIn: this.state.pIn, pOut: this.state.pOut, profiles: this.state.profiles.map((p) => [...p]) };
   }
 
-  /** Fits block profiles and probabilities; `options.rng` seeds label propagation. @throws {@link InputError} for an empty set */
+  /** Fits block profiles and probabilities; `options.rng` seeds label propagation. @throws `InputError` for an empty set */
   async fit(train: readonly Graph[], options?: Partial<FitOptions>): Promise<FitResult> {
     const started = Date.now();
     checkGraphs(train, 'train');
@@ -80,7 +80,7 @@ export class StochasticBlockModel implements GraphGenerator {
     return { epochs: 1, steps: 0, losses: [], skippedSteps: 0, validation: [], resumedFromEpoch: 0, elapsedMs: Date.now() - started };
   }
 
-  /** Draws `count` graphs. @throws {@link InputError} before fit or for bad options */
+  /** Draws `count` graphs. @throws `InputError` before fit or for bad options */
   async sample(count: number, options: SampleOptions): Promise<Graph[]> {
     const s = this.state;
     if (s === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
@@ -108,7 +108,7 @@ export class StochasticBlockModel implements GraphGenerator {
     return out;
   }
 
-  /** Writes `dir/generator.json`. @throws {@link InputError} before fit, {@link IoError} on write errors */
+  /** Writes `dir/generator.json`. @throws `InputError` before fit, `IoError` on write errors */
   async save(dir: string): Promise<void> {
     const s = this.state;
     if (s === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
@@ -120,7 +120,7 @@ export class StochasticBlockModel implements GraphGenerator {
     await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file, null, 2)}\n`);
   }
 
-  /** Restores a model written by {@link StochasticBlockModel.save}. @throws {@link FormatError} for another kind or bad state */
+  /** Restores a model written by {@link StochasticBlockModel.save}. @throws `FormatError` for another kind or bad state */
   async load(dir: string): Promise<void> {
     const file = await readGeneratorFile(dir);
     const st = file.state as StochasticBlockModelState;

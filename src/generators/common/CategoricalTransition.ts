@@ -48,7 +48,7 @@ export class CategoricalTransition {
     this.classes = limit.length;
   }
 
-  /** Uniform limit `m = 1/K`. @throws {@link InputError} for `K < 1` */
+  /** Uniform limit `m = 1/K`. @throws `InputError` for `K < 1` */
   static uniform(classes: number): CategoricalTransition {
     assertInteger(classes, 'classes', { min: 1 });
     return new CategoricalTransition('uniform', new Float64Array(classes).fill(1 / classes));
@@ -56,13 +56,13 @@ export class CategoricalTransition {
 
   /**
    * Marginal limit `m` (normalised; a class with zero frequency keeps probability 0).
-   * @throws {@link InputError} for an empty, negative, non-finite or all-zero vector
+   * @throws `InputError` for an empty, negative, non-finite or all-zero vector
    */
   static marginal(frequencies: ArrayLike<number>): CategoricalTransition {
     return new CategoricalTransition('marginal', normalise(frequencies, 'frequencies'));
   }
 
-  /** Absorbing limit: one-hot on `state`. @throws {@link InputError} when `state` is not in `0..K-1` */
+  /** Absorbing limit: one-hot on `state`. @throws `InputError` when `state` is not in `0..K-1` */
   static absorbing(classes: number, state = 0): CategoricalTransition {
     assertInteger(classes, 'classes', { min: 1 });
     assertInteger(state, 'state', { min: 0, max: classes - 1 });

@@ -134,7 +134,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
    * `options.rng` and trains it with {@link trainDenoiser} (checkpoints, EMA, NaN guard, abort).
    * A second call continues training the same weights.
    *
-   * @throws {@link InputError} for an empty training set, non-Graph entries or labels outside the declared classes
+   * @throws `InputError` for an empty training set, non-Graph entries or labels outside the declared classes
    */
   async fit(train: readonly Graph[], options: FitOptions): Promise<FitResult> {
     checkGraphs(train, 'train');
@@ -167,8 +167,8 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
    * Draws `count` graphs: node counts from the prior (or `options.nodeCounts`), then the
    * generic sampler ({@link sampleGraphs}) in chunks of `batchSize`.
    *
-   * @throws {@link InputError} before fit/load, for a bad count, steps or node counts
-   * @throws {@link AbortedError} when `options.signal` fires
+   * @throws `InputError` before fit/load, for a bad count, steps or node counts
+   * @throws `AbortedError` when `options.signal` fires
    */
   async sample(count: number, options: S): Promise<Graph[]> {
     const f = this.fitted;
@@ -213,8 +213,8 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
   /**
    * Writes `generator.json` (kind, config, marginals, node-count prior) and the denoiser weights
    * `weights.json` + `weights.bin` (graphgen/nn format) into `dir`; each file atomically.
-   * @throws {@link InputError} before fit/load
-   * @throws {@link IoError} when writing fails
+   * @throws `InputError` before fit/load
+   * @throws `IoError` when writing fails
    */
   async save(dir: string): Promise<void> {
     const f = this.fitted;
@@ -238,7 +238,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
   /**
    * Restores the fitted state saved by {@link save} into this generator (its config must match
    * the saved one; {@link loadGenerator} does this for you).
-   * @throws {@link IoError} / {@link FormatError} for missing or malformed files
+   * @throws `IoError` / `FormatError` for missing or malformed files
    */
   async load(dir: string): Promise<void> {
     const file = await readGeneratorFile(dir);
@@ -263,8 +263,8 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
 
 /**
  * Reads and validates `dir/generator.json`.
- * @throws {@link IoError} when the file cannot be read
- * @throws {@link FormatError} when it is not a saved graphgen generator
+ * @throws `IoError` when the file cannot be read
+ * @throws `FormatError` when it is not a saved graphgen generator
  */
 export async function readGeneratorFile(dir: string): Promise<SavedGeneratorFile> {
   const path = join(dir, 'generator.json');
@@ -288,7 +288,7 @@ export async function readGeneratorFile(dir: string): Promise<SavedGeneratorFile
 
 /**
  * Checks a training set: a non-empty array of {@link Graph}.
- * @throws {@link InputError} naming the first offending entry
+ * @throws `InputError` naming the first offending entry
  */
 export function checkGraphs(graphs: readonly Graph[], name: string): void {
   if (!Array.isArray(graphs) || graphs.length === 0) throw InputError.invalid(name, 'a non-empty array of Graph', describeValue(graphs));

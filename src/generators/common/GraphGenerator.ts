@@ -105,7 +105,7 @@ export interface GraphGenerator {
   readonly kind: GeneratorKind;
   /** Learns from training graphs. */
   fit(train: readonly Graph[], options: FitOptions): Promise<FitResult>;
-  /** Draws `count` graphs. @throws {@link InputError} before `fit` or for bad options */
+  /** Draws `count` graphs. @throws `InputError` before `fit` or for bad options */
   sample(count: number, options: SampleOptions): Promise<Graph[]>;
   /** Writes the fitted model to a directory (created). */
   save(dir: string): Promise<void>;

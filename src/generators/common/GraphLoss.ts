@@ -30,7 +30,7 @@ export interface CrossEntropyLossOptions {
  *
  * @param options - edge weight λ
  * @returns the loss function
- * @throws {@link InputError} for a negative weight
+ * @throws `InputError` for a negative weight
  *
  * @example
  * ```ts

@@ -149,7 +149,7 @@ export class GraphTransformerDenoiser extends Module<GraphTransformerDenoiserCon
   private readonly outX: Mlp;
   private readonly outE: Mlp;
 
-  /** @throws {@link InputError} for non-positive widths */
+  /** @throws `InputError` for non-positive widths */
   constructor(config: GraphTransformerDenoiserConfig, rng: Rng) {
     super();
     const c: Required<GraphTransformerDenoiserConfig> = {
@@ -191,7 +191,7 @@ export class GraphTransformerDenoiser extends Module<GraphTransformerDenoiserCon
 
   /**
    * Forward pass.
-   * @throws {@link ShapeError} when an input width differs from the declared one
+   * @throws `ShapeError` when an input width differs from the declared one
    */
   apply(input: DenoiserInput): DenoiserOutput {
     const c = this.config;

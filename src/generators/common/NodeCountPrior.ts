@@ -24,7 +24,7 @@ export class NodeCountPrior {
   readonly counts: Float64Array;
   private readonly total: number;
 
-  /** @throws {@link InputError} for negative, non-finite or all-zero counts */
+  /** @throws `InputError` for negative, non-finite or all-zero counts */
   constructor(counts: ArrayLike<number>) {
     if (counts === null || counts === undefined || typeof counts.length !== 'number' || counts.length < 1) {
       throw InputError.invalid('counts', 'a non-empty array of counts', describeValue(counts));
@@ -40,7 +40,7 @@ export class NodeCountPrior {
     this.total = total;
   }
 
-  /** The empirical prior of a set of graphs. @throws {@link InputError} for an empty list */
+  /** The empirical prior of a set of graphs. @throws `InputError` for an empty list */
   static fromGraphs(graphs: readonly Graph[]): NodeCountPrior {
     if (!Array.isArray(graphs) || graphs.length === 0) throw InputError.invalid('graphs', 'a non-empty array of Graph', describeValue(graphs));
     let max = 0;
@@ -73,7 +73,7 @@ export class NodeCountPrior {
 
   /**
    * Draws `count` node counts.
-   * @throws {@link InputError} when `count` is not a non-negative integer
+   * @throws `InputError` when `count` is not a non-negative integer
    */
   sample(count: number, rng: Rng): Int32Array {
     if (!Number.isInteger(count) || count < 0) throw InputError.invalid('count', 'a non-negative integer', describeValue(count));

@@ -36,7 +36,7 @@ export interface NoiseSchedule {
  *
  * @param config - name and offset
  * @returns the schedule
- * @throws {@link InputError} for an unknown name or a negative offset
+ * @throws `InputError` for an unknown name or a negative offset
  *
  * @example
  * ```ts

@@ -29,7 +29,7 @@ export class WeightAverage {
   private readonly decay: number;
   private updates = 0;
 
-  /** @throws {@link InputError} for a decay outside [0, 1) */
+  /** @throws `InputError` for a decay outside [0, 1) */
   constructor(variables: readonly tf.Variable[], decay: number) {
     assertFinite(decay, 'decay', { min: 0, max: 0.9999999 });
     this.vars = variables;
@@ -54,7 +54,7 @@ export class WeightAverage {
     return { updates: this.updates, shadow: this.shadow.map((s) => (s.dataSync() as Float32Array).slice()) };
   }
 
-  /** Restores a state from {@link WeightAverage.getState}. @throws {@link ShapeError} on a size mismatch */
+  /** Restores a state from {@link WeightAverage.getState}. @throws `ShapeError` on a size mismatch */
   setState(state: WeightAverageState): void {
     if (state.shadow.length !== this.shadow.length) throw ShapeError.mismatch('state.shadow', `${this.shadow.length} arrays`, `${state.shadow.length}`);
     state.shadow.forEach((a, i) => {

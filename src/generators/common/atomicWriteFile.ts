@@ -9,7 +9,7 @@ import { IoError } from '../../core/errors.js';
  *
  * @param path - destination
  * @param data - contents
- * @throws {@link IoError} when writing or renaming fails
+ * @throws `IoError` when writing or renaming fails
  *
  * @example
  * ```ts

@@ -47,7 +47,7 @@ export function decodeFloat32(s: string): Float32Array {
 
 /**
  * Writes a checkpoint atomically (temp file + rename) to `path`.
- * @throws {@link IoError} when the file cannot be written
+ * @throws `IoError` when the file cannot be written
  */
 export async function writeCheckpoint(path: string, checkpoint: TrainingCheckpoint): Promise<void> {
   await atomicWriteFile(path, JSON.stringify(checkpoint));
@@ -55,8 +55,8 @@ export async function writeCheckpoint(path: string, checkpoint: TrainingCheckpoi
 
 /**
  * Reads a checkpoint; returns undefined when the file does not exist.
- * @throws {@link FormatError} for a file that is not a graphgen checkpoint
- * @throws {@link IoError} for other read errors
+ * @throws `FormatError` for a file that is not a graphgen checkpoint
+ * @throws `IoError` for other read errors
  */
 export async function readCheckpoint(path: string): Promise<TrainingCheckpoint | undefined> {
   let text: string;

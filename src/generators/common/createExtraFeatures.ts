@@ -21,7 +21,7 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  *
  * @param config - which set, and K for RRWP
  * @returns the feature set
- * @throws {@link InputError} for an unknown name or K < 1
+ * @throws `InputError` for an unknown name or K < 1
  *
  * @example
  * ```ts

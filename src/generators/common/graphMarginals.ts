@@ -17,7 +17,7 @@ export interface GraphMarginalsResult {
  * @param nodeClasses - dx
  * @param edgeClasses - de (including class 0)
  * @returns node and edge class frequencies
- * @throws {@link InputError} for an empty list, labels outside the classes, or no node pairs at all
+ * @throws `InputError` for an empty list, labels outside the classes, or no node pairs at all
  *
  * @example
  * ```ts

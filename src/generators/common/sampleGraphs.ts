@@ -50,7 +50,7 @@ export interface SampleGraphsOptions {
  * @param nodeCounts - n of each graph `[B]`
  * @param options - steps, rng, signal
  * @returns B graphs
- * @throws {@link AbortedError} when `signal` fires
+ * @throws `AbortedError` when `signal` fires
  *
  * @example
  * ```ts

@@ -21,7 +21,7 @@ export const TIME_DISTORTIONS: readonly TimeDistortion[] = ['identity', 'polyinc
  * @param t - time in [0, 1]
  * @param kind - the distortion
  * @returns `f(t)` in [0, 1], monotone in t, with `f(0) = 0` and `f(1) = 1`
- * @throws {@link InputError} for an unknown name
+ * @throws `InputError` for an unknown name
  *
  * @example
  * ```ts

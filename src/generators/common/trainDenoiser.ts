@@ -55,8 +55,8 @@ export const CHECKPOINT_FILE = 'checkpoint.json';
  * @param options - see {@link FitOptions}
  * @param loopRng - the loop's generator (its state is checkpointed)
  * @returns epochs, steps, losses, skipped steps, validations
- * @throws {@link InputError} for bad options or a checkpoint of another model
- * @throws {@link AbortedError} when `options.signal` fires (the last checkpoint stays)
+ * @throws `InputError` for bad options or a checkpoint of another model
+ * @throws `AbortedError` when `options.signal` fires (the last checkpoint stays)
  *
  * @example
  * ```ts

@@ -36,7 +36,7 @@ export class DiffusionProcess implements DiscreteProcess, ReverseKernel {
   /** Number of discrete training times T. */
   readonly trainSteps: number;
 
-  /** @throws {@link InputError} when `trainSteps` is not an integer >= 1 */
+  /** @throws `InputError` when `trainSteps` is not an integer >= 1 */
   constructor(schedule: NoiseSchedule, transitions: GraphTransitions, trainSteps = 500) {
     assertInteger(trainSteps, 'trainSteps', { min: 1 });
     this.schedule = schedule;

@@ -47,7 +47,7 @@ const TRANSITIONS: Record<TransitionKind, (k: number, marginal: Float64Array) =>
 export class DiscreteDiffusion extends DenoisingGenerator<DiscreteDiffusionConfig> {
   readonly kind = 'digress' as const;
 
-  /** @throws {@link InputError} for invalid config values */
+  /** @throws `InputError` for invalid config values */
   constructor(config: DiscreteDiffusionConfig = {}) {
     super({ transition: 'marginal', schedule: { name: 'cosine' }, trainSteps: 500, ...config }, { name: 'cycles' });
     assertOneOf(this.config.transition, 'config.transition', ['marginal', 'uniform', 'absorbing'] as const);

@@ -47,7 +47,7 @@ const PRIORS: Record<TransitionKind, (k: number, marginal: Float64Array) => Floa
 export class DiscreteFlow extends DenoisingGenerator<DiscreteFlowConfig, DiscreteFlowSampleOptions> {
   readonly kind = 'defog' as const;
 
-  /** @throws {@link InputError} for invalid config values */
+  /** @throws `InputError` for invalid config values */
   constructor(config: DiscreteFlowConfig = {}) {
     super({ prior: 'marginal', sampling: { eta: 0, omega: 0, distortion: 'polydec' }, ...config }, { name: 'rrwp', walkSteps: 8 });
     assertOneOf(this.config.prior, 'config.prior', ['marginal', 'uniform', 'absorbing'] as const);

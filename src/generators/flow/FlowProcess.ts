@@ -72,7 +72,7 @@ export class FlowRateKernel implements ReverseKernel {
   private readonly priors: GraphPriors;
   private readonly opts: Required<FlowSamplingOptions>;
 
-  /** @throws {@link InputError} for negative η or ω or an unknown distortion */
+  /** @throws `InputError` for negative η or ω or an unknown distortion */
   constructor(priors: GraphPriors, options: FlowSamplingOptions = {}) {
     const eta = options.eta ?? 0;
     const omega = options.omega ?? 0;
