@@ -63,5 +63,20 @@ describe('sinkhorn.wasm', () => {
     const big = 23200; // 23200^2 * 8 bytes > 4 GiB
     const input = { n: big, m: big, M: new Float64Array(0), reg: 1, a: new Float64Array(0), b: new Float64Array(0), u: new Float64Array(0), v: new Float64Array(0), maxIter: 1, tol: 0, checkEvery: 1 };
     expect(() => k.sinkhornLog(input)).toThrow(BackendError);
+    expect(() => k.sinkhornStabilized({ ...input, n: 17000, m: 17000 })).toThrow(BackendError); // 2 n m doubles > 4 GiB
+  });
+
+  it('handles very elongated problems (1 x 2^21 and 2^21 x 1) without out-of-bounds access', () => {
+    const k = instantiateSinkhornWasm(readFileSync(SINKHORN_WASM_URL));
+    const big = 1 << 21;
+    const b = new Float64Array(big).fill(1 / big);
+    const M = { rows: 1, cols: big, data: new Float64Array(big).map((_, j) => (j % 97) / 97) };
+    for (const method of ['log', 'stabilized', 'knopp'] as const) {
+      const r = sinkhorn([1], b, M, 0.5, { backend: k, method, maxIter: 2 });
+      expect(r.plan.data.length).toBe(big);
+      expect(r.plan.data[big - 1]).toBeCloseTo(1 / big, 15);
+      const t = sinkhorn(b, [1], { rows: big, cols: 1, data: M.data }, 0.5, { backend: k, method, maxIter: 2 });
+      expect(t.plan.data[0]).toBeCloseTo(1 / big, 15);
+    }
   });
 });

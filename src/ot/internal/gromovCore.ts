@@ -11,7 +11,7 @@ import { ConvergenceError, InputError, ShapeError, describeValue } from '../../c
 import type { Matrix, MatrixLike, VectorLike } from '../../core/matrix.js';
 import { toMatrix } from '../../core/matrix.js';
 import type { Rng } from '../../core/rng.js';
-import { networkSimplex } from './networkSimplex.js';
+import { networkSimplex, type NetworkSimplexOutput } from './networkSimplex.js';
 import { checkHistogram, checkInRange, checkInt, checkMatrix, checkNonNegative, checkPositive, checkSameMass, checkSquare } from './checks.js';
 import { frob, matmul, transpose } from './dense.js';
 import { checkSinkhornProblem, resolveSinkhornOptions, solveSinkhorn } from './runSinkhorn.js';
@@ -109,13 +109,28 @@ export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64
   const mq = P.q.reduce((s, x) => s + x, 0);
   const qc = Float64Array.from(cols, (j) => (P.q[j] * mp) / mq);
   const Cc = new Float64Array(rows.length * cols.length);
+  let basis: NetworkSimplexOutput | undefined;
   while (it < maxIter) {
     it++;
     const grad = fusedGrad(P, alpha, cross);
     for (let r = 0; r < rows.length; r++) for (let c = 0; c < cols.length; c++) Cc[r * cols.length + c] = grad[rows[r] * m + cols[c]];
-    const lp = networkSimplex(pc, qc, Cc, 1_000_000);
+    // successive linearizations are close: warm-start from the previous optimal basis
+    const lp = networkSimplex(pc, qc, Cc, 1_000_000, basis);
+    basis = lp;
     const Gc = new Float64Array(n * m);
-    for (let k = 0; k < lp.flow.length; k++) Gc[rows[lp.rows[k]] * m + cols[lp.cols[k]]] += lp.flow[k];
+    // C1 Gc C2^T from the sparse vertex Gc (<= n + m - 1 non-zeros): Z = Gc C2^T row by row, then C1 Z
+    const Z = new Float64Array(n * m);
+    for (let k = 0; k < lp.flow.length; k++) {
+      const val = lp.flow[k];
+      if (val === 0) continue;
+      const r = rows[lp.rows[k]];
+      const l = cols[lp.cols[k]];
+      Gc[r * m + l] += val;
+      const zr = r * m;
+      const cl = l * m;
+      for (let j = 0; j < m; j++) Z[zr + j] += val * P.C2t[cl + j];
+    }
+    const crossGc = matmul(P.C1, Z, n, n, m);
     f = new Float64Array(n);
     g = new Float64Array(m);
     rows.forEach((i, r) => (f[i] = lp.u[r]));
@@ -123,7 +138,8 @@ export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64
     const D = new Float64Array(n * m);
     for (let k = 0; k < D.length; k++) D[k] = Gc[k] - G[k];
     // exact line search on loss(G + t D) = loss + b t + a t^2
-    const crossD = crossTerm(P, D);
+    const crossD = crossGc;
+    for (let k = 0; k < crossD.length; k++) crossD[k] -= cross[k];
     const a = -2 * alpha * frob(crossD, D);
     let b = alpha * (frob(P.constC, D) - 2 * (frob(crossD, G) + frob(cross, D)));
     if (P.M !== null) b += (1 - alpha) * frob(P.M, D);

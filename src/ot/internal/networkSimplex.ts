@@ -12,6 +12,13 @@
  * @internal
  */
 
+/** A spanning-tree basis (n + m - 1 cells) with a feasible flow, e.g. a previous output. */
+export interface NetworkSimplexBasis {
+  readonly rows: Int32Array;
+  readonly cols: Int32Array;
+  readonly flow: Float64Array;
+}
+
 /** Output of {@link networkSimplex}. */
 export interface NetworkSimplexOutput {
   /** Basic cells: row, column, flow (length n + m - 1). */
@@ -29,7 +36,7 @@ export interface NetworkSimplexOutput {
  * Solves min <P, C> s.t. P 1 = a, P^T 1 = b, P >= 0 with a, b > 0 (no zero entries), equal sums.
  * C is n x m row-major.
  */
-export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array, maxIter: number): NetworkSimplexOutput {
+export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array, maxIter: number, init?: NetworkSimplexBasis): NetworkSimplexOutput {
   const n = a.length;
   const m = b.length;
   const N = n + m;
@@ -37,8 +44,13 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
   const rows = new Int32Array(nArcs);
   const cols = new Int32Array(nArcs);
   const flow = new Float64Array(nArcs);
-  // north-west corner
-  {
+  if (init) {
+    // warm start: a previous optimal basis for the same marginals is primal feasible
+    rows.set(init.rows);
+    cols.set(init.cols);
+    flow.set(init.flow);
+  } else {
+    // north-west corner
     let i = 0;
     let j = 0;
     let ra = a[0];
