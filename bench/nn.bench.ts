@@ -207,8 +207,9 @@ function graphTransformerStep(b: number, n: number, chunks: number): { step: () 
     let acc: tf.Tensor[] | undefined;
     for (const d of data) {
       const { value, grads } = tf.variableGrads(loss(d), vars);
-      const g = vars.map((v) => grads[v.name]);
+      const g = vars.map((v) => grads[v.name] ?? tf.zerosLike(v)); // null for variables that do not reach the loss
       value.dispose();
+      tf.dispose(Object.values(grads).filter((t) => !g.includes(t)));
       if (acc === undefined) acc = g;
       else {
         const next = acc.map((a, i) => tf.add(a, g[i]));

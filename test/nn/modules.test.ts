@@ -290,3 +290,26 @@ describe.each(BACKENDS)('softmax and batchTensors (%s)', (backend) => {
     expect(() => batchTensors({ ...batch, x: new Float32Array(1) })).toThrow(/batch.x: expected shape/);
   });
 });
+
+describe('bad hyper-parameters (NaN, empty, oversized)', () => {
+  beforeAll(async () => useBackend('cpu'));
+
+  it('constructors and helpers reject NaN, empty and out-of-range values with named arguments', () => {
+    const rng = createRng(0);
+    expect(() => new Adam({ learningRate: Number.NaN })).toThrow(/options.learningRate/);
+    expect(() => new Adam({ clipNorm: 0 })).toThrow(/options.clipNorm/);
+    expect(() => new Adam({ weightDecay: -1 })).toThrow(/options.weightDecay/);
+    expect(() => warmupCosineSchedule({ peak: Number.NaN, totalSteps: 10 })).toThrow(/options.peak/);
+    expect(() => warmupCosineSchedule({ peak: 1, warmupSteps: 20, totalSteps: 10 })).toThrow(/options.totalSteps/);
+    expect(() => clipGradNorm([], Number.NaN)).toThrow(/maxNorm/);
+    expect(clipGradNorm([], 1)).toEqual({ grads: [], norm: 0 });
+    expect(() => new Linear({ inFeatures: Number.NaN, outFeatures: 2 }, rng)).toThrow(/config.inFeatures/);
+    expect(() => new Mlp({ inFeatures: 2, hiddenFeatures: 'x' as never, outFeatures: 2 }, rng)).toThrow(/config.hiddenFeatures/);
+    expect(() => new Mlp({ inFeatures: 2, hiddenFeatures: [], outFeatures: 2, dropout: 1 }, rng)).toThrow(/config.dropout/);
+    expect(() => new ResNet({ inFeatures: 2, width: 4, depth: -1, outFeatures: 2 }, rng)).toThrow(/config.depth/);
+    expect(() => new LayerNorm({ features: 3, eps: 0 })).toThrow(/config.eps/);
+    expect(() => new TransformerEncoder({ dModel: 8, numHeads: 2, numLayers: 1, activation: 'swish' as never }, rng)).toThrow(/config.activation/);
+    expect(() => sinusoidalEmbedding(tf.zeros([2]), Number.NaN)).toThrow(/dim/);
+    expect(() => new Ema(new Linear({ inFeatures: 1, outFeatures: 1 }, rng), { decay: 1 })).toThrow(/options.decay/);
+  });
+});
