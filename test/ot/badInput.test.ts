@@ -151,6 +151,7 @@ describe('Gromov-Wasserstein family', () => {
       expectError(() => fn(C, C, a, a, { maxIter: -1 }), 'E_INPUT', /^options\.maxIter$/);
       expectError(() => fn(C, C, a, a, { G0: [[1]] }), 'E_SHAPE', /^options\.G0$/);
       expectError(() => fn(C, C, a, a, { G0: [[1, -0.5], [0, 0]] }), 'E_INPUT', /^options\.G0$/);
+      expectError(() => fn(C, C, a, a, { G0: [[0.5, 0], [0.5, 0]] }), 'E_INPUT', /^options\.G0$/);
       if (name.startsWith('entropic')) expectError(() => fn(C, C, a, a, { epsilon: 0 }), 'E_INPUT', /^options\.epsilon$/);
       if (name.includes('used') || name.includes('Fused')) {
         expectError(() => fn(C, C, a, a, { alpha: 1.5 }), 'E_INPUT', /^options\.alpha$/);

@@ -257,6 +257,17 @@ export function multiStart(P: GromovProblem, o: ResolvedGromovOptions, solve: (G
   if (o.G0) {
     if (o.G0.rows !== n || o.G0.cols !== m) throw ShapeError.mismatch('options.G0', `${n} x ${m}`, `${o.G0.rows} x ${o.G0.cols}`);
     for (let k = 0; k < o.G0.data.length; k++) if (o.G0.data[k] < 0) throw InputError.invalid('options.G0', 'a non-negative coupling', `entry ${o.G0.data[k]}`);
+    const mass = P.p.reduce((s, x) => s + x, 0);
+    for (let i = 0; i < n; i++) {
+      let r = 0;
+      for (let j = 0; j < m; j++) r += o.G0.data[i * m + j];
+      if (Math.abs(r - P.p[i]) > 1e-6 * mass) throw InputError.invalid('options.G0', `a coupling with row sums p (row ${i}: ${P.p[i]})`, `row sum ${r}`);
+    }
+    for (let j = 0; j < m; j++) {
+      let c = 0;
+      for (let i = 0; i < n; i++) c += o.G0.data[i * m + j];
+      if (Math.abs(c - P.q[j]) > 1e-6 * mass) throw InputError.invalid('options.G0', `a coupling with column sums q (column ${j}: ${P.q[j]})`, `column sum ${c}`);
+    }
     first = o.G0.data.slice();
   } else {
     first = new Float64Array(n * m);
