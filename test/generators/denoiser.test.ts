@@ -102,3 +102,16 @@ describe('corruption, features and loss', () => {
     expect(() => crossEntropyLoss({ edgeWeight: -1 })).toThrow(/edgeWeight/);
   });
 });
+
+describe('spectral features', () => {
+  it('adds Laplacian eigenvalues and the component count, invariant under permutation', () => {
+    const f = createExtraFeatures({ name: 'cycles+spectral', eigenvalues: 3 });
+    expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([5, 0, 7]);
+    const g = Graph.fromEdgeList(5, [[0, 1], [1, 2], [3, 4]]);
+    const a = f.compute(collate([g], { nodeClasses: 1, edgeClasses: 2 }));
+    const b = f.compute(collate([permute(g, [4, 2, 0, 1, 3])], { nodeClasses: 1, edgeClasses: 2 }));
+    expect(a.y[6]).toBeCloseTo(0.2, 6); // two components / 10
+    expect(a.y[3]).toBeCloseTo(0, 6); // smallest eigenvalue 0
+    for (let c = 0; c < 7; c++) expect(b.y[c]).toBeCloseTo(a.y[c], 6);
+  });
+});

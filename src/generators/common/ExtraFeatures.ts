@@ -1,7 +1,7 @@
 import type { DenseBatch } from '../../graph/collate.js';
 
 /** Names of the built-in extra-feature sets. */
-export type ExtraFeaturesName = 'none' | 'cycles' | 'rrwp' | 'cycles+rrwp';
+export type ExtraFeaturesName = 'none' | 'cycles' | 'rrwp' | 'cycles+rrwp' | 'cycles+spectral';
 
 /** Serializable config of an {@link ExtraFeatures}. */
 export interface ExtraFeaturesConfig {
@@ -9,6 +9,8 @@ export interface ExtraFeaturesConfig {
   name: ExtraFeaturesName;
   /** Random-walk steps K of RRWP (ignored otherwise). @default 8 */
   walkSteps?: number;
+  /** Number k of smallest Laplacian eigenvalues of the spectral features (ignored otherwise). @default 5 */
+  eigenvalues?: number;
 }
 
 /** Result of {@link ExtraFeatures.compute}: row-major float32 arrays. */

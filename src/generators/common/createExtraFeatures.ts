@@ -1,8 +1,10 @@
 import { assertInteger, assertOneOf } from '../../core/assert.js';
 import type { DenseBatch } from '../../graph/collate.js';
+import { Graph } from '../../graph/Graph.js';
+import { spectralFeatures } from '../../embed/spectralFeatures.js';
 import type { ExtraFeatures, ExtraFeaturesConfig, ExtraFeaturesName, ExtraFeaturesResult } from './ExtraFeatures.js';
 
-const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+rrwp'];
+const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+rrwp', 'cycles+spectral'];
 
 /**
  * Builds the {@link ExtraFeatures} named in `config`. Every set includes one global feature,
@@ -11,13 +13,18 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  * - `cycles` (DiGress, Vignac et al. 2023): per node the number of 3- and 4-cycles through it,
  *   `c3_i = (A³)_ii / 2` and `c4_i = ((A⁴)_ii − d_i² − (A d)_i + d_i) / 2`, and per graph the
  *   totals `C3 = Σ c3_i / 3`, `C4 = Σ c4_i / 4`, all divided by 10 and clipped at 1 as in
- *   DiGress (node width 2, global width 2). DiGress also uses 5- and 6-cycles and Laplacian
- *   eigen-features; they are not computed here (local, minimal implementation written inside
- *   src/generators because graphgen/embed was not available when this was written).
+ *   DiGress (node width 2, global width 2). DiGress also counts 5- and 6-cycles; they are left
+ *   out here because the matrix-power formulas stop at 4 and exact enumeration is too slow on
+ *   dense noisy graphs.
  * - `rrwp` (DeFoG, Qin et al. 2025; Ma et al. 2023): with the random-walk matrix
  *   `P = D⁻¹ A` (rows of isolated nodes zero), per pair `[P¹_ij, …, P^K_ij]` (edge width K) and
  *   per node its diagonal `[P¹_ii, …, P^K_ii]` (node width K).
- * - `cycles+rrwp`: both, concatenated.
+ * - `cycles+spectral` (DiGress's default set): the cycle features plus, from
+ *   graphgen/embed's `spectralFeatures` of the symmetric normalised Laplacian, per node the k
+ *   projector-diagonal eigenvector features (sign and basis invariant) and per graph the k
+ *   smallest eigenvalues and the number of connected components / 10 (node width 2 + k, global
+ *   width 3 + k + 1).
+ * - `cycles+rrwp`: cycles and RRWP, concatenated.
  *
  * @param config - which set, and K for RRWP
  * @returns the feature set
@@ -33,12 +40,15 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
   assertOneOf(config?.name, 'config.name', NAMES);
   const K = config.walkSteps ?? 8;
   assertInteger(K, 'config.walkSteps', { min: 1, max: 64 });
-  const cycles = config.name === 'cycles' || config.name === 'cycles+rrwp';
+  const kEig = config.eigenvalues ?? 5;
+  assertInteger(kEig, 'config.eigenvalues', { min: 1, max: 64 });
+  const cycles = config.name !== 'none' && config.name !== 'rrwp';
   const rrwp = config.name === 'rrwp' || config.name === 'cycles+rrwp';
-  const nodeDim = (cycles ? 2 : 0) + (rrwp ? K : 0);
+  const spectral = config.name === 'cycles+spectral';
+  const nodeDim = (cycles ? 2 : 0) + (rrwp ? K : 0) + (spectral ? kEig : 0);
   const edgeDim = rrwp ? K : 0;
-  const globalDim = 1 + (cycles ? 2 : 0);
-  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K };
+  const globalDim = 1 + (cycles ? 2 : 0) + (spectral ? kEig + 1 : 0);
+  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig };
   return {
     nodeDim,
     edgeDim,
@@ -84,6 +94,15 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
           y[b * globalDim + 1] = Math.min(1, C3 / 3 / 10);
           y[b * globalDim + 2] = Math.min(1, C4 / 4 / 10);
           col = 2;
+        }
+        if (spectral) {
+          const edges: [number, number][] = [];
+          for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (A[i * n + j] > 0) edges.push([i, j]);
+          const sf = spectralFeatures(Graph.fromEdgeList(n, edges), { k: kEig });
+          for (let i = 0; i < n; i++) for (let t = 0; t < kEig; t++) x[(b * N + i) * nodeDim + col + t] = sf.nodeFeatures[i * kEig + t];
+          for (let t = 0; t < kEig; t++) y[b * globalDim + 3 + t] = sf.eigenvalues[t];
+          y[b * globalDim + 3 + kEig] = sf.numComponents / 10;
+          col += kEig;
         }
         if (rrwp) {
           const P = new Float64Array(n * n);
