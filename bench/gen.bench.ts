@@ -10,6 +10,7 @@
  * - `GRAPHGEN_GEN_SAMPLING_STEPS` sampling steps for the quality run (default 500).
  */
 import { cpus } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRng } from '../src/core/rng.js';
 import { loadBenchmark } from '../src/datasets/loaders/loadBenchmark.js';
 import { evaluate } from '../src/metrics/evaluate.js';
@@ -39,12 +40,12 @@ type Model = DenoisingGenerator<DenoisingGeneratorConfig>;
 /** Trains in chunks of epochs with exact resume until the budget (CPU minutes, including earlier runs) is spent. */
 async function trainWithBudget(make: () => Model, train: Graph[], dir: string, budget: number): Promise<{ model: Model; epochs: number; steps: number; loss: number; cpu: number }> {
   const previous = await readCheckpoint(`${dir}/checkpoint.json`);
-  const meta = previous === undefined ? 0 : Number((previous as unknown as { cpuMinutes?: number }).cpuMinutes ?? 0);
-  let spent = meta;
+  // CPU minutes of earlier (possibly killed) runs, updated after every chunk
+  let spent = previous === undefined ? 0 : await readFile(`${dir}/cpu-minutes.txt`, 'utf8').then(Number, () => 0);
   let epochs = previous?.epoch ?? 0;
   let model = make();
   let last = { epochs, steps: previous?.step ?? 0, loss: previous?.losses.at(-1) ?? Number.NaN };
-  const chunk = 20;
+  const chunk = 5;
   do {
     model.dispose();
     model = make();
@@ -53,12 +54,7 @@ async function trainWithBudget(make: () => Model, train: Graph[], dir: string, b
     spent += cpuMinutes() - c0;
     epochs = r.epochs;
     last = { epochs: r.epochs, steps: r.steps, loss: r.losses.at(-1) ?? Number.NaN };
-    // store the CPU minutes spent so far next to the checkpoint (read back on the next run)
-    const ck = await readCheckpoint(`${dir}/checkpoint.json`);
-    if (ck) {
-      const { writeCheckpoint } = await import('../src/generators/common/checkpoint.js');
-      await writeCheckpoint(`${dir}/checkpoint.json`, { ...ck, cpuMinutes: spent } as typeof ck);
-    }
+    await writeFile(`${dir}/cpu-minutes.txt`, String(spent));
   } while (spent < budget);
   return { model, epochs: last.epochs, steps: last.steps, loss: last.loss, cpu: spent };
 }
