@@ -25,6 +25,8 @@ export interface EvaluateOptions {
   folds?: number;
   /** Random generator: required by the `'sbm'` validity; when given with folds > 1 the generated graphs are shuffled before splitting. */
   rng?: Rng;
+  /** Compute the train-vs-reference MMDs and the ratio when `train` is given (false: train is used for novelty only). @default true */
+  ratio?: boolean;
   /** Decimals of the ratio's reference rounding. @default 4 */
   ratioDecimals?: number;
 }
@@ -100,7 +102,7 @@ export function evaluate(generated: readonly Graph[], reference: readonly Graph[
   }
   const refDesc = graphDescriptors(reference, { metrics });
   const train = options.train ?? null;
-  const trainMmd = train === null ? null : mmdFromDescriptors(graphDescriptors(train, { metrics }), refDesc, { preset, metrics });
+  const trainMmd = train === null || options.ratio === false ? null : mmdFromDescriptors(graphDescriptors(train, { metrics }), refDesc, { preset, metrics });
   const decimals = options.ratioDecimals ?? 4;
   const score = (gs: readonly Graph[], desc: GraphDescriptors): EvaluateScores => {
     const mmd = mmdFromDescriptors(desc, refDesc, { preset, metrics });

@@ -21,6 +21,10 @@ describe('evaluate', () => {
     expect(r.sample.valid).toBe(1);
     expect(r.counts).toEqual({ generated: a.length, reference: b.length, train: c.length });
     expect(r.folds).toBeNull();
+    const nr = evaluate(a, b, { train: c, ratio: false });
+    expect(nr.ratio).toBeNull();
+    expect(nr.trainMmd).toBeNull();
+    expect(nr.sample).toEqual(r.sample);
   });
 
   it('folds: mean +- std over equal consecutive folds; deterministic shuffling with rng', () => {

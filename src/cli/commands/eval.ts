@@ -27,6 +27,7 @@ interface EvalFlags {
   seed: string;
   root: string;
   json?: boolean;
+  ratio: boolean;
 }
 
 /** Reads `name:split` from the benchmark root, or a graph6 file. */
@@ -89,6 +90,7 @@ export function evalCommand(): Command {
     .option('--folds <k>', 'split the generated graphs into k folds and report mean +- std', '1')
     .option('--seed <n>', 'seed of the random parts (SBM validity fit)', '0')
     .option('--root <dir>', 'folder of the benchmark datasets', DEFAULT_BENCHMARK_ROOT)
+    .option('--no-ratio', 'skip the train-vs-reference MMDs and the ratio (train is then used for novelty only)')
     .option('--json', 'print the report as JSON')
     .action(async (flags: EvalFlags) => {
       const folds = Number(flags.folds);
@@ -99,7 +101,7 @@ export function evalCommand(): Command {
       const ref = await readGraphs(flags.reference, flags.root, 'reference');
       const train = flags.train === undefined ? undefined : (await readGraphs(flags.train, flags.root, 'train')).graphs;
       const validity: ValidityName = flags.validity ?? (ref.dataset !== null ? (OWN_VALIDITY[ref.dataset] ?? 'none') : 'none');
-      const report = evaluate(gen.graphs, ref.graphs, { preset: flags.preset, train, validity, folds, rng: createRng(seed) });
+      const report = evaluate(gen.graphs, ref.graphs, { preset: flags.preset, train, validity, folds, rng: createRng(seed), ratio: flags.ratio });
       if (flags.json) {
         const { sample, ...rest } = report;
         const { flags: _perGraph, ...fractions } = sample;

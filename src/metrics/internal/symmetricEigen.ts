@@ -11,7 +11,7 @@
 export interface SymmetricEigenResult {
   /** Eigenvalues, ascending, length n. */
   values: Float64Array;
-  /** Eigenvectors as columns of a row-major n x n array (`vectors[i * n + k]` = entry i of vector k); null when not requested. */
+  /** Eigenvectors as rows of an n x n array (`vectors[k * n + i]` = entry i of the vector of `values[k]`); null when not requested. */
   vectors: Float64Array | null;
 }
 
@@ -29,6 +29,14 @@ export function symmetricEigen(a: ArrayLike<number>, n: number, wantVectors: boo
   const e = new Float64Array(n);
   if (n === 0) return { values: d, vectors: wantVectors ? V : null };
   tred2(V, d, e, n);
+  // transpose so that the QL rotations below touch two contiguous rows instead of two strided columns
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const t = V[i * n + j];
+      V[i * n + j] = V[j * n + i];
+      V[j * n + i] = t;
+    }
+  }
   tql2(V, d, e, n, wantVectors);
   // sort ascending (selection sort keeps vectors aligned; n is small)
   for (let i = 0; i < n - 1; i++) {
@@ -45,9 +53,9 @@ export function symmetricEigen(a: ArrayLike<number>, n: number, wantVectors: boo
       d[i] = p;
       if (wantVectors) {
         for (let j = 0; j < n; j++) {
-          const t = V[j * n + i];
-          V[j * n + i] = V[j * n + k];
-          V[j * n + k] = t;
+          const t = V[i * n + j];
+          V[i * n + j] = V[k * n + j];
+          V[k * n + j] = t;
         }
       }
     }
@@ -176,11 +184,12 @@ function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number, want
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
           if (wantVectors) {
+            const r0 = i * n;
+            const r1 = r0 + n;
             for (let k = 0; k < n; k++) {
-              const row = k * n;
-              h = V[row + i + 1];
-              V[row + i + 1] = s * V[row + i] + c * h;
-              V[row + i] = c * V[row + i] - s * h;
+              h = V[r1 + k];
+              V[r1 + k] = s * V[r0 + k] + c * h;
+              V[r0 + k] = c * V[r0 + k] - s * h;
             }
           }
         }

@@ -138,7 +138,7 @@ export function fitSbm(graph: Graph, options: FitSbmOptions): SbmFitResult {
 /** k-means (k-means++ seeding, Lloyd iterations) on the rows of the B leading eigenvectors. */
 function spectralInit(values: Float64Array, U: Float64Array, n: number, B: number, rng: Rng): Int32Array {
   const X = new Float64Array(n * B);
-  for (let i = 0; i < n; i++) for (let c = 0; c < B; c++) X[i * B + c] = U[i * n + (n - 1 - c)];
+  for (let i = 0; i < n; i++) for (let c = 0; c < B; c++) X[i * B + c] = U[(n - 1 - c) * n + i];
   const centers = new Float64Array(B * B);
   const d2 = new Float64Array(n).fill(Infinity);
   const dist = (i: number, c: number): number => {

@@ -47,7 +47,7 @@ export function waveletDescriptor(graph: Graph, options: WaveletDescriptorOption
   return waveletFromEigen(values, vectors as Float64Array, n, filters, bins);
 }
 
-/** {@link waveletDescriptor} from a precomputed eigen-decomposition (vectors as columns, row-major). @internal */
+/** {@link waveletDescriptor} from a precomputed eigen-decomposition (`U[k * n + i]` = entry i of eigenvector k). @internal */
 export function waveletFromEigen(values: Float64Array, U: Float64Array, n: number, filters = 12, bins = 100): Float64Array {
   const bank = absplineFilterBank({ count: filters });
   const out = new Float64Array(filters * bins);
@@ -58,14 +58,15 @@ export function waveletFromEigen(values: Float64Array, U: Float64Array, n: numbe
       const g = bank.evaluate(f, values[k]);
       g2[k] = g * g;
     }
-    for (let i = 0; i < n; i++) {
-      let acc = 0;
-      const row = i * n;
-      for (let k = 0; k < n; k++) {
-        const u = U[row + k];
-        acc += u * u * g2[k];
+    norms.fill(0);
+    for (let k = 0; k < n; k++) {
+      const w = g2[k];
+      if (w === 0) continue;
+      const row = k * n;
+      for (let i = 0; i < n; i++) {
+        const u = U[row + i];
+        norms[i] += u * u * w;
       }
-      norms[i] = acc;
     }
     binCounts(norms, bins, 0, bank.bound, out, f * bins);
   }
