@@ -5,6 +5,7 @@ import { readGeneratorFile } from './common/DenoisingGenerator.js';
 import type { GeneratorKind, GraphGenerator } from './common/GraphGenerator.js';
 import { DiscreteDiffusion, type DiscreteDiffusionConfig } from './diffusion/DiscreteDiffusion.js';
 import { DiscreteFlow, type DiscreteFlowConfig } from './flow/DiscreteFlow.js';
+import { GwBarycenter, type GwBarycenterConfig } from './ot/GwBarycenter.js';
 
 /** How to rebuild each generator family from its saved config. */
 const FACTORIES: Record<GeneratorKind, (config: unknown) => GraphGenerator & { load(dir: string): Promise<void> }> = {
@@ -12,6 +13,7 @@ const FACTORIES: Record<GeneratorKind, (config: unknown) => GraphGenerator & { l
   defog: (c) => new DiscreteFlow(c as DiscreteFlowConfig),
   'erdos-renyi': () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
+  'gw-barycenter': (c) => new GwBarycenter(c as GwBarycenterConfig),
 };
 
 /**
