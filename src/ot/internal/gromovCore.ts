@@ -61,6 +61,24 @@ export function crossTerm(P: GromovProblem, T: Float64Array): Float64Array {
   return matmul(X, P.C2t, P.n, P.m, P.m);
 }
 
+/** True when T is (exactly) the independent coupling p q^T. */
+function isProduct(P: GromovProblem, T: Float64Array): boolean {
+  for (let i = 0; i < P.n; i++) for (let j = 0; j < P.m; j++) if (T[i * P.m + j] !== P.p[i] * P.q[j]) return false;
+  return true;
+}
+
+/** C1 (p q^T) C2^T = (C1 p)(C2 q)^T in O(n^2 + m^2). */
+function productCross(P: GromovProblem): Float64Array {
+  const { n, m } = P;
+  const x = new Float64Array(n);
+  const y = new Float64Array(m);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) x[i] += P.C1[i * n + k] * P.p[k];
+  for (let j = 0; j < m; j++) for (let l = 0; l < m; l++) y[j] += P.C2[j * m + l] * P.q[l];
+  const out = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) out[i * m + j] = x[i] * y[j];
+  return out;
+}
+
 /** Square-loss GW objective <constC, T> - 2 <C1 T C2^T, T>. */
 export function gwLoss(P: GromovProblem, T: Float64Array, cross = crossTerm(P, T)): number {
   return frob(P.constC, T) - 2 * frob(cross, T);
@@ -93,7 +111,7 @@ export interface GromovRun {
 export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64Array, maxIter: number, tol: number): GromovRun {
   const { n, m } = P;
   let G = G0.slice();
-  let cross = crossTerm(P, G);
+  let cross = isProduct(P, G) ? productCross(P) : crossTerm(P, G);
   let loss = fusedLoss(P, G, alpha, cross);
   let f = new Float64Array(n);
   let g = new Float64Array(m);
@@ -158,8 +176,6 @@ export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64
       break;
     }
   }
-  // recompute the cross term from scratch to drop accumulated rounding
-  cross = crossTerm(P, G);
   G = G.map((x) => (x < 0 ? 0 : x));
   return { plan: G, value: fusedLoss(P, G, alpha, cross), f, g, status, iterations: it };
 }

@@ -2,7 +2,7 @@
  * Exact transportation solver: the primal network simplex on the bipartite transport graph
  * (internal; see `emd`). Dense costs, real-valued masses.
  *
- * The basis is a spanning tree of n + m - 1 cells (north-west-corner start). Each pivot prices
+ * The basis is a spanning tree of n + m - 1 cells (row-minimum start, or a given basis). Each pivot prices
  * cells in blocks of ~sqrt(nm) (block search pivot rule, as LEMON / POT), enters the most
  * negative reduced cost of the first block that has one, pushes flow around the tree cycle,
  * drops the blocking cell, then re-hangs the subtree cut off by the leaving cell from the
@@ -50,25 +50,41 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
     cols.set(init.cols);
     flow.set(init.flow);
   } else {
-    // north-west corner
+    // row-minimum rule: walk the rows in order, each time allocating to the cheapest active
+    // column and retiring exactly one line (the exhausted one); n + m - 1 allocations between
+    // active lines always form a spanning tree (a basic feasible solution), usually far
+    // cheaper than the north-west corner.
+    const rb = b.slice();
+    const activeCol = new Uint8Array(m).fill(1);
+    let colsLeft = m;
+    let rowsLeft = n;
     let i = 0;
-    let j = 0;
     let ra = a[0];
-    let rb = b[0];
     for (let k = 0; k < nArcs; k++) {
-      const t = Math.min(ra, rb);
+      const off = i * m;
+      let j = -1;
+      let best = Infinity;
+      for (let c = 0; c < m; c++) {
+        if (activeCol[c] && C[off + c] < best) {
+          best = C[off + c];
+          j = c;
+        }
+      }
+      if (j < 0) for (let c = 0; c < m && j < 0; c++) if (activeCol[c]) j = c;
+      const t = Math.min(ra, rb[j]);
       rows[k] = i;
       cols[k] = j;
       flow[k] = Math.max(t, 0);
       ra -= t;
-      rb -= t;
+      rb[j] -= t;
       if (k === nArcs - 1) break;
-      if (j === m - 1 || (i < n - 1 && ra <= rb)) {
+      if (colsLeft === 1 || (rowsLeft > 1 && ra <= rb[j])) {
+        rowsLeft--;
         i++;
         ra = a[i];
       } else {
-        j++;
-        rb = b[j];
+        activeCol[j] = 0;
+        colsLeft--;
       }
     }
   }
