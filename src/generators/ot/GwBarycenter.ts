@@ -68,9 +68,10 @@ const MAX_NEIGHBORS = 32;
  * few training graphs (Peyré, Cuturi, Solomon 2016; fused GW for labelled graphs, Vayer et al.
  * 2019). To draw one graph:
  *
- * 1. n from the training node-count distribution (or `options.nodeCounts`);
- * 2. an anchor graph uniformly from the training set and its k − 1 nearest neighbours (in an
+ * 1. an anchor graph uniformly from the training set and its k − 1 nearest neighbours (in an
  *    invariant embedding, in GW distance, or random);
+ * 2. n = the anchor's node count (so n follows the training node-count distribution exactly),
+ *    or `options.nodeCounts[i]`;
  * 3. weights λ ~ Dirichlet(concentration) on the simplex;
  * 4. the barycenter `argmin_C Σ_s λ_s GW(C, C_s)` on n nodes ({@link graphBarycenter}, started
  *    from the graph of largest weight);
@@ -212,23 +213,17 @@ export class GwBarycenter implements GraphGenerator {
     assertInteger(count, 'count', { min: 0 });
     if (options?.rng === undefined) throw InputError.invalid('options.rng', 'an Rng', 'undefined');
     const rng = options.rng;
-    let counts: Int32Array;
     if (options.nodeCounts !== undefined) {
       if (options.nodeCounts.length !== count) throw InputError.invalid('options.nodeCounts', `${count} node counts`, `${options.nodeCounts.length}`);
       for (let i = 0; i < count; i++) assertInteger(options.nodeCounts[i], `options.nodeCounts[${i}]`, { min: 1, max: 4096 });
-      counts = Int32Array.from(options.nodeCounts);
-    } else counts = st.prior.sample(count, rng);
+    }
     const c = this.config;
     const S = st.graphs.length;
     const out: Graph[] = [];
     for (let k = 0; k < count; k++) {
       throwIfAborted(options.signal, 'sampling');
-      const n = counts[k];
-      if (n === 0) {
-        out.push(Graph.empty(0));
-        continue;
-      }
       const anchor = rng.int(0, S);
+      const n = options.nodeCounts?.[k] ?? st.graphs[anchor].n;
       const pool = c.neighbors === 'random' ? rng.shuffled(st.neighbors[anchor]) : st.neighbors[anchor];
       const members = [anchor, ...pool.slice(0, Math.min(c.k, S) - 1)];
       const refs = members.map((s) => st.graphs[s]);

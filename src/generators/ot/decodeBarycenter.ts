@@ -61,6 +61,6 @@ export function decodeBarycenter(bary: GraphBarycenterResult, options: DecodeBar
     for (let c = 1; c < dx; c++) if (bary.X.data[i * dx + c] > bary.X.data[i * dx + best]) best = c;
     nodeLabels[i] = best;
   }
-  const labelled = dx > 1 || bary.edgeScores.length > 1;
-  return labelled ? Graph.fromEdgeList(N, edges, { nodeLabels, edgeLabels }) : Graph.fromEdgeList(N, edges);
+  // labels are attached only when there is more than one class (an unlabelled result stays unlabelled)
+  return Graph.fromEdgeList(N, edges, { nodeLabels: dx > 1 ? nodeLabels : undefined, edgeLabels: bary.edgeScores.length > 1 ? edgeLabels : undefined });
 }

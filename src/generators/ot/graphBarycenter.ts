@@ -175,15 +175,14 @@ export function graphBarycenter(graphs: readonly Graph[], weights: ArrayLike<num
   for (let i = 0; i < N; i++) for (let c = 0; c < dx; c++) X[i * dx + c] = Ys[initIndex][src[i] * dx + c];
 
   // initial couplings: exact OT between hop profiles (and labels), then (F)GW with restarts
-  const D = 6;
-  const W = D + 1;
-  const profR = hopProfiles(ref, D);
+  const W = 2 * (HOPS + 1);
+  const profR = nodeSignatures(ref);
   const plans: Float64Array[] = [];
   for (let s = 0; s < S; s++) {
     throwIfAborted(options.signal, 'barycenter');
     const g = graphs[s];
     const ns = g.n;
-    const profS = hopProfiles(g, D);
+    const profS = nodeSignatures(g);
     const M0 = new Float64Array(N * ns);
     for (let i = 0; i < N; i++)
       for (let j = 0; j < ns; j++) {
@@ -269,6 +268,26 @@ export function graphBarycenter(graphs: readonly Graph[], weights: ArrayLike<num
     status,
     iterations: it,
   };
+}
+
+const HOPS = 6;
+
+/**
+ * Node signatures for the initial couplings, n x 2(D + 1): the hop profile of the node and the
+ * mean hop profile of its neighbours (one Weisfeiler-Lehman-like refinement).
+ */
+function nodeSignatures(g: Graph): Float64Array {
+  const h = hopProfiles(g, HOPS);
+  const w = HOPS + 1;
+  const n = g.n;
+  const out = new Float64Array(n * 2 * w);
+  const { offsets, targets } = g.csr();
+  for (let i = 0; i < n; i++) {
+    for (let d = 0; d < w; d++) out[i * 2 * w + d] = h[i * w + d];
+    const deg = offsets[i + 1] - offsets[i];
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) for (let d = 0; d < w; d++) out[i * 2 * w + w + d] += h[targets[k] * w + d] / deg;
+  }
+  return out;
 }
 
 /** One-hot labels, n x dx. */
