@@ -19,8 +19,7 @@ export * from './stats/degreeHistogram.js';
 export * from './stats/triangleCounts.js';
 export * from './stats/clusteringCoefficients.js';
 export * from './stats/clusteringHistogram.js';
-// k-cycle counts (k = 3..6, per node and per graph) are the embedding area's implementation, shared to avoid a duplicate
-export { cycleCounts, type CycleCountsOptions, type CycleCountsResult } from '../embed/cycleCounts.js';
+export * from './stats/cycleCounts.js';
 export * from './stats/connectedComponents.js';
 export * from './stats/isConnected.js';
 export * from './stats/diameter.js';
