@@ -75,14 +75,6 @@ def wavelet_hist(G):
     return np.array(out).flatten().astype(float)
 
 
-ORBIT_OF = None
-
-
-def _orbit_table():
-    """orbit of each node of each connected 4-node graphlet, keyed by (edge count, internal degree, is star/cycle)."""
-    return None
-
-
 def brute_orbits(G):
     """Per-node counts of the 15 ORCA orbits by enumerating every node subset of size 2, 3, 4."""
     nodes = list(G.nodes())

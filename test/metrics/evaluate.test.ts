@@ -67,6 +67,10 @@ describe.skipIf(!haveShared)('shared benchmarks, spectre preset (train vs test) 
       for (const [m, v] of Object.entries(expected)) expect(Math.abs((got[m as keyof typeof got] as number) / v - 1)).toBeLessThan(1e-6);
     });
   }
+  it('SBM training set: graphgen\'s block-model fit + Wald test accepts at least 80 % (110 / 128 with seed 0; graph-tool: about 86 %)', () => {
+    const r = evaluate(sbmTrain as Graph[], loadShared('sbm', 'test') as Graph[], { validity: 'sbm', rng: createRng(0), metrics: ['degree'] });
+    expect(r.sample.valid).toBeGreaterThanOrEqual(0.8);
+  });
   it('planar test split is 100 % valid, unique and novel against train', () => {
     const test = loadShared('planar', 'test') as Graph[];
     const r = evaluate(test.slice(0, 20), test, { train: planarTrain as Graph[], validity: 'planar', metrics: ['degree'] });
