@@ -1,7 +1,8 @@
 /**
  * `graphgen demo`: the README's main job. Trains a small DeFoG-class model on the embedded
  * community-small dataset for a couple of minutes, samples as many graphs as the test split,
- * evaluates them with the GDSS protocol next to the Erdős–Rényi and SBM baselines, prints the
+ * evaluates them with the GDSS protocol (DeFoG sampling with target guidance ω = 0.1) next to the
+ * Erdős–Rényi and SBM baselines, prints the
  * table, and writes `DIR/samples.g6` and `DIR/report.json`.
  *
  * @module
@@ -19,7 +20,7 @@ import { initBackend } from '../../nn/initBackend.js';
 import { ErdosRenyi } from '../../generators/baselines/ErdosRenyi.js';
 import { StochasticBlockModel } from '../../generators/baselines/StochasticBlockModel.js';
 import { DiscreteDiffusion } from '../../generators/diffusion/DiscreteDiffusion.js';
-import { DiscreteFlow } from '../../generators/flow/DiscreteFlow.js';
+import { DiscreteFlow, type DiscreteFlowSampleOptions } from '../../generators/flow/DiscreteFlow.js';
 import type { GraphGenerator } from '../../generators/common/GraphGenerator.js';
 import { fitProgressBar, formatComparison } from './train.js';
 
@@ -61,7 +62,7 @@ export function demoCommand(): Command {
     .exitOverride()
     .description('Train a small model on community-small for a couple of minutes, evaluate it (GDSS protocol) next to ER/SBM baselines, write samples and a report')
     .option('--out <dir>', 'output directory', './graphgen-demo')
-    .option('--seconds <n>', 'training time budget in seconds', '100')
+    .option('--seconds <n>', 'training time budget in seconds', '120')
     .option('--epochs <n>', 'maximum training epochs', '2000')
     .option('--steps <n>', 'sampling steps', '100')
     .option('--seed <n>', 'seed', '0')
@@ -90,7 +91,8 @@ export function demoCommand(): Command {
       const trainSeconds = (Date.now() - t0) / 1000;
       const count = data.test.length;
       const t1 = Date.now();
-      const samples = await model.sample(count, { rng: createRng(seed + 1), steps });
+      const sampleOptions: DiscreteFlowSampleOptions = { rng: createRng(seed + 1), steps, omega: flags.model === 'defog' ? 0.1 : undefined };
+      const samples = await model.sample(count, sampleOptions);
       const sampleSeconds = (Date.now() - t1) / 1000;
       const rows: { name: string; report: EvaluateResult; graphs: Graph[] }[] = [];
       const evalOpts = { preset: 'gdss' as const, train: data.train };
