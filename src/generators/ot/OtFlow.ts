@@ -1,0 +1,569 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { assertFinite, assertInteger, assertOneOf, assertPositive } from '../../core/assert.js';
+import { FormatError, InputError, IoError, throwIfAborted } from '../../core/errors.js';
+import { createRng, type Rng } from '../../core/rng.js';
+import { collate, type DenseBatch } from '../../graph/collate.js';
+import { Graph } from '../../graph/Graph.js';
+import { Adam } from '../../nn/Adam.js';
+import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
+import { readWeightsFiles } from '../../nn/writeWeightsFiles.js';
+import { atomicWriteFile } from '../common/atomicWriteFile.js';
+import { decodeFloat32, encodeFloat32, readCheckpoint, writeCheckpoint, type TrainingCheckpoint } from '../common/checkpoint.js';
+import { createExtraFeatures } from '../common/createExtraFeatures.js';
+import type { DenoiserInput } from '../common/Denoiser.js';
+import { checkGraphs, readGeneratorFile, type DenoiserSizeConfig, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
+import type { ExtraFeatures, ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
+import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
+import { crossEntropyLoss } from '../common/GraphLoss.js';
+import { GraphTransformerDenoiser } from '../common/GraphTransformerDenoiser.js';
+import { guardedStep } from '../common/guardedStep.js';
+import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
+import { WeightAverage } from '../common/WeightAverage.js';
+import type { AlignmentMethod, RelaxedGraph } from './alignNodes.js';
+import { minibatchCoupling, type CouplingKind } from './minibatchCoupling.js';
+
+/** Serializable config of {@link OtFlow}. */
+export interface OtFlowConfig {
+  /** Node classes dx (unlabelled graphs: 1). @default 1 */
+  nodeClasses?: number;
+  /** Edge classes de including class 0 = no edge (unlabelled graphs: 2). @default 2 */
+  edgeClasses?: number;
+  /** Edge weight λ of the cross-entropy loss. @default 5 */
+  edgeWeight?: number;
+  /** Noise–data coupling of each mini-batch. @default 'ot-aligned' */
+  coupling?: CouplingKind;
+  /** Plan solver of the OT couplings. @default 'exact' */
+  solver?: 'exact' | 'sinkhorn';
+  /** Sinkhorn regularisation relative to the mean cost. @default 0.05 */
+  regScale?: number;
+  /** Node alignment of `'ot-aligned'`. @default 'lsap' */
+  alignment?: AlignmentMethod;
+  /** Standard deviation of the Gaussian source. @default 1 */
+  noiseScale?: number;
+  /** Structural features of the rounded current graph fed to the network. @default { name: 'none' } */
+  features?: ExtraFeaturesConfig;
+  /** Denoiser widths (graph transformer). */
+  denoiser?: DenoiserSizeConfig;
+}
+
+/** Fitted state of {@link OtFlow}. */
+interface OtFlowState {
+  prior: NodeCountPrior;
+  denoiser: GraphTransformerDenoiser;
+}
+
+/**
+ * Flow matching on a continuous relaxation of graphs with mini-batch optimal-transport couplings
+ * (OT-CFM: Tong et al., TMLR 2024; flow matching: Lipman et al., ICLR 2023; Pooladian et al.
+ * 2023), with node alignment so that the coupling is invariant to node order.
+ *
+ * - State: one-hot node classes `x1 [n, dx]` and edge classes `e1 [n, n, de]` relaxed to reals;
+ *   the source is Gaussian `x0 ~ N(0, σ² I)`, `e0` symmetric Gaussian with zero diagonal.
+ * - Path: `x_t = (1 − t) x0 + t x1` (same for e), t ~ U[0, 1], with (x0, x1) drawn from a
+ *   coupling π of the mini-batch ({@link minibatchCoupling}): independent (plain CFM), an exact or
+ *   entropic OT plan for `||x0 − x1||² + ||e0 − e1||²`, or that plan after aligning the data
+ *   nodes to the noise nodes ({@link alignNodes}, LSAP or FGW). OT couplings shorten and straighten
+ *   the paths; alignment removes the arbitrary node order from the cost.
+ * - Network: the graph transformer denoiser of Generators I predicts the endpoint distribution
+ *   `p̂(x1 | x_t, t)` (softmax), trained with the masked cross-entropy of DiGress/DeFoG (edge
+ *   weight λ). With linear paths the flow-matching velocity is `v(x_t, t) = (E[x1 | x_t] − x_t) /
+ *   (1 − t)`, and `E[x1 | x_t]` is exactly the mean of p̂ for one-hot targets, so this
+ *   x1-prediction is a parametrisation of the CFM regression.
+ * - Sampling: Euler steps `x ← x + (p̂ − x) Δt / (1 − t)` from t = 0 to 1 on n nodes (n from the
+ *   training prior), then argmax decoding: node class, and edge class per unordered pair
+ *   (symmetric by construction, class 0 = no edge).
+ *
+ * Training reuses Generators I's machinery: Adam with clipping, the NaN/Inf guard, EMA weights,
+ * resumable atomic checkpoints, `AbortSignal`. All randomness comes from `options.rng`.
+ *
+ * @example
+ * ```ts
+ * await initBackend();
+ * const model = new OtFlow({ coupling: 'ot-aligned', denoiser: { layers: 2 } });
+ * await model.fit(train, { epochs: 50, rng: createRng(0) });
+ * const graphs = await model.sample(20, { steps: 50, rng: createRng(1) });
+ * ```
+ */
+export class OtFlow implements GraphGenerator {
+  readonly kind = 'ot-flow' as const;
+  /** The config with defaults filled in. */
+  readonly config: OtFlowConfig;
+  /** The extra features (declared widths). */
+  readonly features: ExtraFeatures;
+  private fitted: OtFlowState | undefined;
+  private costs: number[] = [];
+
+  /** @throws `InputError` for invalid config values */
+  constructor(config: OtFlowConfig = {}) {
+    const c: OtFlowConfig = {
+      nodeClasses: 1,
+      edgeClasses: 2,
+      edgeWeight: 5,
+      coupling: 'ot-aligned',
+      solver: 'exact',
+      regScale: 0.05,
+      alignment: 'lsap',
+      noiseScale: 1,
+      features: { name: 'none' },
+      ...config,
+      denoiser: { ...(config.denoiser ?? {}) },
+    };
+    assertInteger(c.nodeClasses, 'config.nodeClasses', { min: 1 });
+    assertInteger(c.edgeClasses, 'config.edgeClasses', { min: 2 });
+    assertFinite(c.edgeWeight, 'config.edgeWeight', { min: 0 });
+    assertOneOf(c.coupling, 'config.coupling', ['independent', 'ot', 'ot-aligned'] as const);
+    assertOneOf(c.solver, 'config.solver', ['exact', 'sinkhorn'] as const);
+    assertPositive(c.regScale, 'config.regScale');
+    assertOneOf(c.alignment, 'config.alignment', ['lsap', 'fgw'] as const);
+    assertPositive(c.noiseScale, 'config.noiseScale');
+    this.config = c;
+    this.features = createExtraFeatures(c.features!);
+  }
+
+  /** True after {@link OtFlow.fit} or {@link OtFlow.load}. */
+  get isFitted(): boolean {
+    return this.fitted !== undefined;
+  }
+
+  /** The node-count prior (after fit/load). */
+  get nodeCountPrior(): NodeCountPrior | undefined {
+    return this.fitted?.prior;
+  }
+
+  /** Mean squared noise–data distance of the chosen pairs, per epoch of the last `fit` (empty for `'independent'`). */
+  get couplingCosts(): readonly number[] {
+    return this.costs;
+  }
+
+  private buildDenoiser(rng: Rng): GraphTransformerDenoiser {
+    const c = this.config;
+    return new GraphTransformerDenoiser(
+      {
+        inNodeFeatures: c.nodeClasses! + this.features.nodeDim,
+        inEdgeFeatures: c.edgeClasses! + this.features.edgeDim,
+        inGlobalFeatures: 1 + this.features.globalDim,
+        nodeClasses: c.nodeClasses!,
+        edgeClasses: c.edgeClasses!,
+        ...c.denoiser,
+      },
+      rng,
+    );
+  }
+
+  /**
+   * Trains the endpoint predictor on mini-batches coupled with the noise (see the class
+   * description). Options as {@link FitOptions} (epochs, batchSize, lr, weightDecay, clipNorm,
+   * emaDecay, timeLimitMs, checkpointDir/resume, validate, onProgress, signal). A second call
+   * continues training the same weights. On return the network holds the EMA weights.
+   *
+   * @throws `InputError` for an empty set, non-Graph entries, labels outside the declared classes, bad options or a checkpoint of another model
+   * @throws `AbortedError` when `options.signal` fires (the last checkpoint stays)
+   */
+  async fit(train: readonly Graph[], options: FitOptions): Promise<FitResult> {
+    const started = Date.now();
+    checkGraphs(train, 'train');
+    if (options?.rng === undefined) throw InputError.invalid('options.rng', 'an Rng', 'undefined');
+    const c = this.config;
+    const dx = c.nodeClasses!;
+    const de = c.edgeClasses!;
+    collate(train, { nodeClasses: dx, edgeClasses: de, maxNodes: Math.max(...train.map((g) => g.n)) }); // label checks
+    const epochs = options.epochs ?? 100;
+    assertInteger(epochs, 'options.epochs', { min: 0 });
+    const batchSize = options.batchSize ?? 32;
+    assertInteger(batchSize, 'options.batchSize', { min: 1 });
+    const lr = options.lr ?? 1e-3;
+    assertPositive(lr, 'options.lr');
+    const clipNorm = options.clipNorm ?? 10;
+    assertPositive(clipNorm, 'options.clipNorm');
+    const emaDecay = options.emaDecay ?? 0.999;
+    assertFinite(emaDecay, 'options.emaDecay', { min: 0, max: 0.9999999 });
+    const validateEvery = options.validateEvery ?? 10;
+    assertInteger(validateEvery, 'options.validateEvery', { min: 1 });
+    const checkpointEvery = options.checkpointEvery ?? 1;
+    assertInteger(checkpointEvery, 'options.checkpointEvery', { min: 1 });
+    const timeLimitMs = options.timeLimitMs ?? Number.POSITIVE_INFINITY;
+    if (!(timeLimitMs > 0)) throw InputError.invalid('options.timeLimitMs', 'a positive number of milliseconds', String(options.timeLimitMs));
+    if (options.resume && options.checkpointDir === undefined) throw InputError.invalid('options.checkpointDir', 'a directory when resume is true', 'undefined');
+
+    const prior = NodeCountPrior.fromGraphs(train);
+    const initRng = options.rng.split();
+    const loopRng = options.rng.split();
+    if (this.fitted === undefined) this.fitted = { prior, denoiser: this.buildDenoiser(initRng) };
+    else this.fitted = { ...this.fitted, prior };
+    const denoiser = this.fitted.denoiser;
+    const loss = crossEntropyLoss({ edgeWeight: c.edgeWeight });
+    const fingerprint = JSON.stringify({ kind: this.kind, config: c, counts: Array.from(prior.counts), n: train.length });
+    const vars = denoiser.module.trainableVariables();
+    const adam = new Adam({ learningRate: lr, weightDecay: options.weightDecay ?? 1e-12, clipNorm });
+    const ema = new WeightAverage(vars, emaDecay);
+    const ckptPath = options.checkpointDir === undefined ? undefined : join(options.checkpointDir, 'checkpoint.json');
+    let epoch = 0;
+    let step = 0;
+    let skippedSteps = 0;
+    let resumedFromEpoch = 0;
+    const losses: number[] = [];
+    const validation: { epoch: number; metrics: Record<string, number> }[] = [];
+    this.costs = [];
+    try {
+      if (options.resume && ckptPath !== undefined) {
+        const ck = await readCheckpoint(ckptPath);
+        if (ck !== undefined) {
+          if (ck.fingerprint !== fingerprint) throw InputError.invalid('options.checkpointDir', 'a checkpoint of the same model and data', 'a checkpoint of another model (fingerprint differs)');
+          loadWeights(denoiser.module, { manifest: ck.weights.manifest, bytes: new Uint8Array(Buffer.from(ck.weights.bytes, 'base64')) });
+          tf.tidy(() => adam.setState(vars, { step: ck.adam.step, m: ck.adam.m.map(decodeFloat32), v: ck.adam.v.map(decodeFloat32) }));
+          ema.setState({ updates: ck.ema.updates, shadow: ck.ema.shadow.map(decodeFloat32) });
+          loopRng.setState(ck.rng);
+          ({ epoch, step, skippedSteps } = ck);
+          losses.push(...ck.losses);
+          validation.push(...ck.validation);
+          resumedFromEpoch = epoch;
+        }
+      }
+      for (; epoch < epochs; epoch++) {
+        const order = loopRng.permutation(train.length);
+        let sum = 0;
+        let count = 0;
+        let costSum = 0;
+        let costCount = 0;
+        for (let start = 0; start < order.length; start += batchSize) {
+          throwIfAborted(options.signal, 'training');
+          const graphs = Array.from(order.subarray(start, Math.min(order.length, start + batchSize)), (i) => train[i]);
+          const clean = collate(graphs, { nodeClasses: dx, edgeClasses: de });
+          const pb = this.pathBatch(clean, loopRng);
+          if (Number.isFinite(pb.meanCost)) {
+            costSum += pb.meanCost;
+            costCount++;
+          }
+          const input = this.input(pb.xt, pb.et, clean, pb.times);
+          const target = { x: tf.tensor3d(pb.x1, [clean.batchSize, clean.maxNodes, dx]), e: tf.tensor4d(pb.e1, [clean.batchSize, clean.maxNodes, clean.maxNodes, de]) };
+          const r = guardedStep(() => loss(denoiser.apply(input), target), vars, adam);
+          tf.dispose([input.x, input.e, input.y, input.nodeMask, target.x, target.e]);
+          step++;
+          if (r.applied) {
+            ema.update();
+            sum += r.loss;
+            count++;
+            options.onProgress?.({ type: 'step', epoch, step, loss: r.loss });
+          } else {
+            skippedSteps++;
+            options.onProgress?.({ type: 'skipped', epoch, step, reason: r.reason ?? 'non-finite' });
+          }
+          await Promise.resolve();
+        }
+        losses.push(count > 0 ? sum / count : Number.NaN);
+        if (costCount > 0) this.costs.push(costSum / costCount);
+        const done = epoch + 1;
+        const last = done === epochs || Date.now() - started >= timeLimitMs;
+        if (options.validate !== undefined && (done % validateEvery === 0 || last)) {
+          const live = vars.map((v) => (v.dataSync() as Float32Array).slice());
+          ema.copyTo();
+          try {
+            const metrics = await options.validate(this, options.val);
+            validation.push({ epoch: done, metrics });
+            options.onProgress?.({ type: 'validation', epoch: done, metrics });
+          } finally {
+            tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(live[i], v.shape, 'float32'))));
+          }
+        }
+        if (ckptPath !== undefined && (done % checkpointEvery === 0 || last)) {
+          const w = serializeWeights(denoiser.module);
+          const a = adam.getState(vars);
+          const e = ema.getState();
+          const ck: TrainingCheckpoint = {
+            format: 'graphgen-checkpoint',
+            version: 1,
+            fingerprint,
+            epoch: done,
+            step,
+            losses: [...losses],
+            skippedSteps,
+            validation: [...validation],
+            rng: loopRng.getState(),
+            weights: { manifest: w.manifest, bytes: Buffer.from(w.bytes).toString('base64') },
+            adam: { step: a.step, m: a.m.map(encodeFloat32), v: a.v.map(encodeFloat32) },
+            ema: { updates: e.updates, shadow: e.shadow.map(encodeFloat32) },
+          };
+          await writeCheckpoint(ckptPath, ck);
+          options.onProgress?.({ type: 'checkpoint', epoch: done, path: ckptPath });
+        }
+        options.onProgress?.({ type: 'epoch', epoch: done, epochs, loss: losses[losses.length - 1], elapsedMs: Date.now() - started });
+        if (last) {
+          epoch++;
+          break;
+        }
+      }
+      ema.copyTo();
+    } finally {
+      adam.dispose();
+      ema.dispose();
+    }
+    return { epochs: epoch, steps: step, losses, skippedSteps, validation, resumedFromEpoch, elapsedMs: Date.now() - started };
+  }
+
+  /** Noise, coupling, alignment and the point of the path for one clean batch (padded layout). */
+  private pathBatch(clean: DenseBatch, rng: Rng): { xt: Float32Array; et: Float32Array; x1: Float32Array; e1: Float32Array; times: Float64Array; meanCost: number } {
+    const c = this.config;
+    const { batchSize: B, maxNodes: N, nodeClasses: dx, edgeClasses: de, nodeCounts } = clean;
+    const noise = Array.from({ length: B }, () => gaussianGraph(N, dx, de, c.noiseScale!, rng));
+    const data: RelaxedGraph[] = Array.from({ length: B }, (_, j) => sliceGraph(clean, j));
+    const pairing = minibatchCoupling(noise, data, { dx, de, rng, coupling: c.coupling, solver: c.solver, regScale: c.regScale, alignment: c.alignment });
+    const xt = new Float32Array(B * N * dx);
+    const et = new Float32Array(B * N * N * de);
+    const x1 = new Float32Array(B * N * dx);
+    const e1 = new Float32Array(B * N * N * de);
+    const times = new Float64Array(B);
+    for (let j = 0; j < B; j++) {
+      const t = rng.uniform();
+      times[j] = t;
+      const n = nodeCounts[j];
+      const z = noise[pairing.noiseIndex[j]];
+      const perm = pairing.perms[j];
+      for (let a = 0; a < n; a++) {
+        const pa = perm[a];
+        for (let k = 0; k < dx; k++) {
+          const v1 = clean.x[(j * N + pa) * dx + k];
+          x1[(j * N + a) * dx + k] = v1;
+          xt[(j * N + a) * dx + k] = (1 - t) * z.x[a * dx + k] + t * v1;
+        }
+        for (let b = 0; b < n; b++) {
+          if (b === a) continue;
+          const src = ((j * N + pa) * N + perm[b]) * de;
+          const dst = ((j * N + a) * N + b) * de;
+          for (let k = 0; k < de; k++) {
+            const v1 = clean.e[src + k];
+            e1[dst + k] = v1;
+            et[dst + k] = (1 - t) * z.e[(a * N + b) * de + k] + t * v1;
+          }
+        }
+      }
+    }
+    return { xt, et, x1, e1, times, meanCost: pairing.meanCost };
+  }
+
+  /** Denoiser input: current values, features of the rounded graph, time first in y. */
+  private input(xt: Float32Array, et: Float32Array, layout: { batchSize: number; maxNodes: number; nodeMask: Float32Array; nodeCounts: Int32Array }, times: ArrayLike<number>): DenoiserInput {
+    const { batchSize: B, maxNodes: N, nodeMask, nodeCounts } = layout;
+    const dx = this.config.nodeClasses!;
+    const de = this.config.edgeClasses!;
+    const f = this.features;
+    const { x: fxv, e: fev, y: fyv } = f.compute(roundBatch(xt, et, layout, dx, de));
+    const fx = f.nodeDim;
+    const fe = f.edgeDim;
+    const fy = f.globalDim;
+    const X = new Float32Array(B * N * (dx + fx));
+    for (let r = 0; r < B * N; r++) {
+      for (let k = 0; k < dx; k++) X[r * (dx + fx) + k] = xt[r * dx + k];
+      if (nodeMask[r] > 0) for (let k = 0; k < fx; k++) X[r * (dx + fx) + dx + k] = fxv[r * fx + k];
+    }
+    const E = new Float32Array(B * N * N * (de + fe));
+    for (let b = 0; b < B; b++) {
+      const n = nodeCounts[b];
+      for (let i = 0; i < N; i++)
+        for (let j = 0; j < N; j++) {
+          const r = (b * N + i) * N + j;
+          for (let k = 0; k < de; k++) E[r * (de + fe) + k] = et[r * de + k];
+          if (i < n && j < n && i !== j) for (let k = 0; k < fe; k++) E[r * (de + fe) + de + k] = fev[r * fe + k];
+        }
+    }
+    const Y = new Float32Array(B * (1 + fy));
+    for (let b = 0; b < B; b++) {
+      Y[b * (1 + fy)] = times[b];
+      for (let k = 0; k < fy; k++) Y[b * (1 + fy) + 1 + k] = fyv[b * fy + k];
+    }
+    return { x: tf.tensor3d(X, [B, N, dx + fx]), e: tf.tensor4d(E, [B, N, N, de + fe]), y: tf.tensor2d(Y, [B, 1 + fy]), nodeMask: tf.tensor2d(nodeMask, [B, N]) };
+  }
+
+  /**
+   * Draws `count` graphs: node counts from the prior (or `options.nodeCounts`), Gaussian source,
+   * `steps` Euler steps of the learned flow (default 50 here: OT paths are nearly straight), argmax
+   * decoding with symmetric edges. Chunks of `batchSize` graphs; `onProgress` after every step.
+   *
+   * @throws `InputError` before fit/load, for a bad count, steps or node counts
+   * @throws `AbortedError` when `options.signal` fires
+   */
+  async sample(count: number, options: SampleOptions): Promise<Graph[]> {
+    const f = this.fitted;
+    if (f === undefined) throw InputError.invalid('this', 'a fitted or loaded generator (call fit or load first)', 'an unfitted generator');
+    assertInteger(count, 'count', { min: 0 });
+    if (options?.rng === undefined) throw InputError.invalid('options.rng', 'an Rng', 'undefined');
+    const steps = options.steps ?? 50;
+    assertInteger(steps, 'options.steps', { min: 1 });
+    const batchSize = options.batchSize ?? 64;
+    assertInteger(batchSize, 'options.batchSize', { min: 1 });
+    let counts: Int32Array;
+    if (options.nodeCounts !== undefined) {
+      if (options.nodeCounts.length !== count) throw InputError.invalid('options.nodeCounts', `${count} node counts`, `${options.nodeCounts.length}`);
+      for (let i = 0; i < count; i++) assertInteger(options.nodeCounts[i], `options.nodeCounts[${i}]`, { min: 0, max: 4096 });
+      counts = Int32Array.from(options.nodeCounts);
+    } else counts = f.prior.sample(count, options.rng);
+    const dx = this.config.nodeClasses!;
+    const de = this.config.edgeClasses!;
+    const out: Graph[] = [];
+    for (let start = 0; start < count; start += batchSize) {
+      const chunk = counts.subarray(start, Math.min(count, start + batchSize));
+      const B = chunk.length;
+      const N = Math.max(0, ...chunk);
+      const nodeMask = new Float32Array(B * N);
+      const x = new Float32Array(B * N * dx);
+      const e = new Float32Array(B * N * N * de);
+      for (let b = 0; b < B; b++) {
+        const n = chunk[b];
+        const z = gaussianGraph(n, dx, de, this.config.noiseScale!, options.rng);
+        for (let a = 0; a < n; a++) {
+          nodeMask[b * N + a] = 1;
+          for (let k = 0; k < dx; k++) x[(b * N + a) * dx + k] = z.x[a * dx + k];
+          for (let c = 0; c < n; c++) for (let k = 0; k < de; k++) e[((b * N + a) * N + c) * de + k] = z.e[(a * n + c) * de + k];
+        }
+      }
+      const layout = { batchSize: B, maxNodes: N, nodeMask, nodeCounts: Int32Array.from(chunk) };
+      let px: Float32Array = new Float32Array(0);
+      let pe: Float32Array = new Float32Array(0);
+      for (let k = 0; k < steps; k++) {
+        throwIfAborted(options.signal, 'sampling');
+        const t = k / steps;
+        const input = this.input(x, e, layout, new Float64Array(B).fill(t));
+        const [tx, te] = tf.tidy(() => {
+          const o = f.denoiser.apply(input);
+          return [tf.softmax(o.x), tf.softmax(o.e)];
+        });
+        tf.dispose([input.x, input.e, input.y, input.nodeMask]);
+        px = (await tx.data()) as Float32Array;
+        pe = (await te.data()) as Float32Array;
+        tf.dispose([tx, te]);
+        const s = 1 / steps / (1 - t);
+        for (let b = 0; b < B; b++) {
+          const n = chunk[b];
+          for (let a = 0; a < n; a++) {
+            for (let q = 0; q < dx; q++) {
+              const r = (b * N + a) * dx + q;
+              x[r] += s * (px[r] - x[r]);
+            }
+            for (let c = 0; c < n; c++) {
+              if (c === a) continue;
+              for (let q = 0; q < de; q++) {
+                const r = ((b * N + a) * N + c) * de + q;
+                e[r] += s * (pe[r] - e[r]);
+              }
+            }
+          }
+        }
+        options.onProgress?.({ done: start, total: count, step: k + 1, steps });
+      }
+      for (let b = 0; b < B; b++) out.push(decodeGraph(x, e, b, chunk[b], N, dx, de));
+      await Promise.resolve();
+    }
+    options.onProgress?.({ done: count, total: count, step: steps, steps });
+    return out;
+  }
+
+  /**
+   * Writes `generator.json` (kind, config, node-count prior) and the network weights
+   * `weights.json` + `weights.bin` into `dir`, each atomically.
+   * @throws `InputError` before fit/load
+   * @throws `IoError` when writing fails
+   */
+  async save(dir: string): Promise<void> {
+    const f = this.fitted;
+    if (f === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
+    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+      throw new IoError(`cannot create "${dir}": ${(err as Error).message}`, { argument: 'dir', cause: err });
+    });
+    const w = serializeWeights(f.denoiser);
+    await atomicWriteFile(join(dir, 'weights.bin'), w.bytes);
+    await atomicWriteFile(join(dir, 'weights.json'), `${JSON.stringify(w.manifest, null, 2)}\n`);
+    const file: SavedGeneratorFile = { format: 'graphgen-generator', version: 1, kind: this.kind, config: this.config, state: { nodeCountPrior: f.prior.getConfig() } };
+    await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file, null, 2)}\n`);
+  }
+
+  /**
+   * Restores a model written by {@link OtFlow.save} (its config must match; {@link loadGenerator} does this).
+   * @throws `IoError` / `FormatError` for missing or malformed files
+   */
+  async load(dir: string): Promise<void> {
+    const file = await readGeneratorFile(dir);
+    const state = file.state as { nodeCountPrior?: NodeCountPriorConfig };
+    if (file.kind !== this.kind || state?.nodeCountPrior === undefined) throw new FormatError(`"${join(dir, 'generator.json')}": expected a saved ot-flow model`, { argument: 'dir' });
+    const weights = await readWeightsFiles(join(dir, 'weights'));
+    const denoiser = this.buildDenoiser(createRng('graphgen-load')); // weights overwritten below
+    loadWeights(denoiser, weights);
+    this.fitted?.denoiser.dispose();
+    this.fitted = { prior: NodeCountPrior.fromConfig(state.nodeCountPrior), denoiser };
+  }
+
+  /** Frees the network's tensors. Idempotent. */
+  dispose(): void {
+    this.fitted?.denoiser.dispose();
+    this.fitted = undefined;
+  }
+}
+
+/** A Gaussian relaxed graph on n nodes: iid node values, symmetric pair values, zero diagonal. */
+function gaussianGraph(n: number, dx: number, de: number, scale: number, rng: Rng): RelaxedGraph {
+  const x = new Float64Array(n * dx);
+  rng.fillNormal(x);
+  for (let k = 0; k < x.length; k++) x[k] *= scale;
+  const e = new Float64Array(n * n * de);
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++)
+      for (let k = 0; k < de; k++) {
+        const v = scale * rng.normal();
+        e[(a * n + b) * de + k] = v;
+        e[(b * n + a) * de + k] = v;
+      }
+  return { n, x, e };
+}
+
+/** Graph j of a dense batch as a relaxed graph on its real nodes. */
+function sliceGraph(batch: DenseBatch, j: number): RelaxedGraph {
+  const { maxNodes: N, nodeClasses: dx, edgeClasses: de } = batch;
+  const n = batch.nodeCounts[j];
+  const x = batch.x.slice(j * N * dx, j * N * dx + n * dx);
+  const e = new Float32Array(n * n * de);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) for (let k = 0; k < de; k++) e[(a * n + b) * de + k] = batch.e[((j * N + a) * N + b) * de + k];
+  return { n, x, e };
+}
+
+/** One-hot argmax of the current values (real nodes and off-diagonal real pairs), for features. */
+function roundBatch(xt: Float32Array, et: Float32Array, layout: { batchSize: number; maxNodes: number; nodeMask: Float32Array; nodeCounts: Int32Array }, dx: number, de: number): DenseBatch {
+  const { batchSize: B, maxNodes: N, nodeMask, nodeCounts } = layout;
+  const x = new Float32Array(B * N * dx);
+  const e = new Float32Array(B * N * N * de);
+  for (let b = 0; b < B; b++) {
+    const n = nodeCounts[b];
+    for (let a = 0; a < n; a++) {
+      x[(b * N + a) * dx + argmax(xt, (b * N + a) * dx, dx)] = 1;
+      for (let c = a + 1; c < n; c++) {
+        const k = argmax(et, ((b * N + a) * N + c) * de, de);
+        e[((b * N + a) * N + c) * de + k] = 1;
+        e[((b * N + c) * N + a) * de + k] = 1;
+      }
+    }
+  }
+  return { batchSize: B, maxNodes: N, nodeClasses: dx, edgeClasses: de, x, e, nodeMask, nodeCounts };
+}
+
+function argmax(a: ArrayLike<number>, off: number, k: number): number {
+  let best = 0;
+  for (let c = 1; c < k; c++) if (a[off + c] > a[off + best]) best = c;
+  return best;
+}
+
+/** Argmax decoding of graph b (upper triangle decides each pair). */
+function decodeGraph(x: Float32Array, e: Float32Array, b: number, n: number, N: number, dx: number, de: number): Graph {
+  const edges: [number, number][] = [];
+  const edgeLabels: number[] = [];
+  const nodeLabels = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    nodeLabels[a] = argmax(x, (b * N + a) * dx, dx);
+    for (let c = a + 1; c < n; c++) {
+      const k = argmax(e, ((b * N + a) * N + c) * de, de);
+      if (k > 0) {
+        edges.push([a, c]);
+        edgeLabels.push(k);
+      }
+    }
+  }
+  return Graph.fromEdgeList(n, edges, { nodeLabels: dx > 1 ? nodeLabels : undefined, edgeLabels: de > 2 ? edgeLabels : undefined });
+}
