@@ -6,6 +6,7 @@ import type { GeneratorKind, GraphGenerator } from './common/GraphGenerator.js';
 import { DiscreteDiffusion, type DiscreteDiffusionConfig } from './diffusion/DiscreteDiffusion.js';
 import { DiscreteFlow, type DiscreteFlowConfig } from './flow/DiscreteFlow.js';
 import { GwBarycenter, type GwBarycenterConfig } from './ot/GwBarycenter.js';
+import { OtFlow, type OtFlowConfig } from './ot/OtFlow.js';
 
 /** How to rebuild each generator family from its saved config. */
 const FACTORIES: Record<GeneratorKind, (config: unknown) => GraphGenerator & { load(dir: string): Promise<void> }> = {
@@ -14,6 +15,7 @@ const FACTORIES: Record<GeneratorKind, (config: unknown) => GraphGenerator & { l
   'erdos-renyi': () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
   'gw-barycenter': (c) => new GwBarycenter(c as GwBarycenterConfig),
+  'ot-flow': (c) => new OtFlow(c as OtFlowConfig),
 };
 
 /**
