@@ -67,4 +67,7 @@ export * from './ot/graphBarycenter.js';
 export * from './ot/decodeBarycenter.js';
 export * from './ot/interpolate.js';
 export * from './ot/GwBarycenter.js';
+export * from './ot/alignNodes.js';
+export * from './ot/minibatchCoupling.js';
+export * from './ot/OtFlow.js';
 export * from './loadGenerator.js';
