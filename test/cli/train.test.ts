@@ -22,8 +22,9 @@ describe('graphgen train', () => {
     for (const f of ['generator.json', 'weights.json', 'weights.bin', 'checkpoint.json']) expect(existsSync(join(out, f))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'generator.json'), 'utf8')).kind).toBe('defog');
     // resume continues from the checkpoint
-    const again = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'defog', '--epochs', '3', '--layers', '1', '--hidden', '8', '--out', out, '--resume', '--no-eval', '--no-progress']);
+    const again = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'defog', '--epochs', '3', '--layers', '1', '--hidden', '8', '--out', out, '--resume', '--no-eval', '--no-progress', '--validate-every', '1']);
     expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/validation: degree/);
     expect(again.stdout).toMatch(/3 epochs, 3 steps/);
   });
 

@@ -161,6 +161,7 @@ interface TrainFlags {
   preset: MmdPresetName;
   root: string;
   resume?: boolean;
+  validateEvery?: string;
   eval: boolean;
   progress: boolean;
 }
@@ -191,6 +192,7 @@ export function trainCommand(): Command {
     .addOption(new Option('--preset <name>', 'MMD convention of the final evaluation').choices(['spectre', 'gdss']).default('spectre'))
     .option('--root <dir>', 'folder of the benchmark datasets', DEFAULT_BENCHMARK_ROOT)
     .option('--resume', 'resume from --out/checkpoint.json when present')
+    .option('--validate-every <k>', 'every k epochs, sample as many graphs as the validation split (50 steps) and print its MMDs')
     .option('--no-eval', 'skip the final evaluation')
     .option('--no-progress', 'no progress bar')
     .action(async (flags: TrainFlags) => {
@@ -205,11 +207,23 @@ export function trainCommand(): Command {
       await initBackend();
       const model = MODEL_FACTORIES[flags.model]({ layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 });
       const rng = createRng(seed);
+      const validateEvery = flags.validateEvery === undefined ? undefined : int(flags.validateEvery, '--validate-every', 1);
+      const val = data.val.length > 0 ? data.val : data.test;
+      const validate =
+        validateEvery === undefined || val.length === 0
+          ? undefined
+          : async (gen: GraphGenerator): Promise<Record<string, number>> => {
+              const gs = await gen.sample(val.length, { rng: createRng(seed + 2), steps: 50 });
+              const report = evaluate(gs, val, { preset: flags.preset });
+              const mmd = report.mmd as unknown as Record<string, number>;
+              process.stderr.write(`\nvalidation: ${Object.entries(mmd).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}\n`);
+              return mmd;
+            };
       const bar = fitProgressBar(epochs, flags.progress && process.stderr.isTTY === true);
       const t0 = Date.now();
       let result;
       try {
-        result = await model.fit(data.train, { rng, epochs, batchSize, lr, checkpointDir: flags.out, resume: flags.resume === true, onProgress: bar.onProgress });
+        result = await model.fit(data.train, { rng, epochs, batchSize, lr, checkpointDir: flags.out, resume: flags.resume === true, onProgress: bar.onProgress, validate, validateEvery });
       } finally {
         bar.stop();
       }
