@@ -80,7 +80,6 @@ export function formatReport(r: EvaluateResult): string {
  */
 export function evalCommand(): Command {
   return new Command('eval')
-    .exitOverride()
     .description('Evaluate generated graphs: MMDs (spectre or gdss preset), ratio, validity, uniqueness, novelty, V.U.N.')
     .requiredOption('--generated <file>', 'generated graphs, graph6 file')
     .requiredOption('--reference <spec>', 'reference graphs: <dataset>:<split> (e.g. planar:test) or a graph6 file')
