@@ -33,6 +33,18 @@ export interface AlignNodesOptions {
   maxIter?: number;
 }
 
+/** Result of {@link alignNodes}. */
+export interface AlignNodesResult {
+  /** `perm[a]`: the target node matched to source node a (a permutation of 0..n−1). */
+  perm: Int32Array;
+  /**
+   * The optimal LSAP node cost `min_P Σ_a K[a][P(a)]`: a lower bound of the graph-matching
+   * distance `min_P ||x_s − P x_t||² + ||e_s − P e_t Pᵀ||²` (sorted rows are the closest
+   * arrangement of two multisets), and exactly invariant to node permutations of either graph.
+   */
+  bound: number;
+}
+
 /**
  * Matches the nodes of `target` to those of `source` (two relaxed graphs on the same n nodes) so
  * that `||x_s − P x_t||² + ||e_s − P e_t Pᵀ||²` is small, the node alignment that makes a
@@ -41,9 +53,10 @@ export interface AlignNodesOptions {
  *
  * - `'lsap'`: a linear assignment (Jonker-Volgenant, graphgen/ot `lsap`) on the node cost
  *   `K[a][b] = ||x_s[a] − x_t[b]||² + Σ_c ||sort(e_s[a, ·, c]) − sort(e_t[b, ·, c])||²`, where each
- *   sorted row omits the diagonal: a permutation-equivariant lower-bound-style proxy. When the
- *   optimum is unique (almost surely when one side is Gaussian noise) the aligned cost is exactly
- *   invariant to node permutations of either graph.
+ *   sorted row omits the diagonal. K is permutation-equivariant, so the optimal value (`bound`)
+ *   is invariant to node permutations of either graph and bounds the quadratic distance from
+ *   below; the permutation itself is one of the optimal ones (ties between nodes with equal
+ *   signatures are broken by index).
  * - `'fgw'`: the plan of fused Gromov-Wasserstein (Vayer et al. 2019) between the two graphs,
  *   node cost K, structures `C[a][b] = Σ_{c ≥ 1} e[a, b, c]` (edge mass), started from the LSAP
  *   permutation, rounded to a permutation by a second LSAP on −plan. Better on structure, slower,
@@ -52,16 +65,16 @@ export interface AlignNodesOptions {
  * @param source - relaxed graph, n nodes
  * @param target - relaxed graph, n nodes
  * @param options - widths and method
- * @returns `perm` with `perm[a]` = the target node matched to source node a (a permutation of 0..n−1)
+ * @returns the matching `perm` (`perm[a]` = the target node of source node a) and the LSAP `bound`
  * @throws `InputError` / `ShapeError` for bad widths, node counts or array lengths
  *
  * @example
  * ```ts
- * const perm = alignNodes(noise, data, { dx: 1, de: 2 });
+ * const { perm, bound } = alignNodes(noise, data, { dx: 1, de: 2 });
  * // data node perm[a] plays the role of noise node a
  * ```
  */
-export function alignNodes(source: RelaxedGraph, target: RelaxedGraph, options: AlignNodesOptions): Int32Array {
+export function alignNodes(source: RelaxedGraph, target: RelaxedGraph, options: AlignNodesOptions): AlignNodesResult {
   const dx = options?.dx;
   const de = options?.de;
   assertInteger(dx, 'options.dx', { min: 1 });
@@ -72,11 +85,12 @@ export function alignNodes(source: RelaxedGraph, target: RelaxedGraph, options: 
   checkRelaxed(target, 'target', dx, de);
   if (source.n !== target.n) throw ShapeError.mismatch('target.n', `${source.n} nodes (as source)`, `${target.n}`);
   const n = source.n;
-  if (n === 0) return new Int32Array(0);
+  if (n === 0) return { perm: new Int32Array(0), bound: 0 };
   const K = nodeCost(source, target, dx, de);
   const first = lsap({ rows: n, cols: n, data: K });
   const perm = Int32Array.from(first.colInd);
-  if (method === 'lsap' || n === 1) return perm;
+  const bound = first.cost;
+  if (method === 'lsap' || n === 1) return { perm, bound };
   const alpha = options.alpha ?? 0.5;
   assertFinite(alpha, 'options.alpha', { min: 0, max: 1 });
   const maxIter = options.maxIter ?? 50;
@@ -89,7 +103,7 @@ export function alignNodes(source: RelaxedGraph, target: RelaxedGraph, options: 
     G0: { rows: n, cols: n, data: G0 },
     maxIter,
   }).plan;
-  return Int32Array.from(lsap(plan, { maximize: true }).colInd);
+  return { perm: Int32Array.from(lsap(plan, { maximize: true }).colInd), bound };
 }
 
 /** Squared distance `||x_s − P x_t||² + ||e_s − P e_t Pᵀ||²` after alignment by `perm`. @internal */

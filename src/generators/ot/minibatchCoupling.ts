@@ -51,9 +51,12 @@ export interface MinibatchCouplingResult {
 
 /**
  * Pairs B noise samples with B data graphs for flow matching. The cost of noise i and data j
- * compares the first n_j nodes of noise i with data j (the noise is later masked to n_j nodes):
- * `M[i][j] = ||x0_i − P x1_j||² + ||e0_i − P e1_j Pᵀ||²` with P the identity (`'ot'`) or the
- * alignment of the pair (`'ot-aligned'`). The plan π solves `min <π, M>` with uniform marginals
+ * compares the first n_j nodes of noise i with data j (the noise is later masked to n_j nodes;
+ * Gaussian noise is exchangeable, so which nodes are kept does not matter):
+ * `M[i][j] = ||x0_i − x1_j||² + ||e0_i − e1_j||²` in the given node order (`'ot'`); for
+ * `'ot-aligned'` the LSAP bound of {@link alignNodes} (a lower bound of the graph-matching
+ * distance `min_P ||x0_i − P x1_j||² + ||e0_i − P e1_j Pᵀ||²`, exactly invariant to node
+ * permutations of either batch) or, with `alignment: 'fgw'`, that distance at the FGW matching. The plan π solves `min <π, M>` with uniform marginals
  * (exactly, a permutation; or by Sinkhorn), and each data graph j draws its noise from the column
  * `π[·][j] / Σ_i π[i][j]` — sampling pairs from π conditioned on the data, as OT-CFM does
  * (TorchCFM's `OTPlanSampler` draws pairs from π jointly).
@@ -81,6 +84,8 @@ export function minibatchCoupling(noise: readonly RelaxedGraph[], data: readonly
   assertOneOf(coupling, 'options.coupling', ['independent', 'ot', 'ot-aligned'] as const);
   const solver = options.solver ?? 'exact';
   assertOneOf(solver, 'options.solver', ['exact', 'sinkhorn'] as const);
+  const alignment = options.alignment ?? 'lsap';
+  assertOneOf(alignment, 'options.alignment', ['lsap', 'fgw'] as const);
   const regScale = options.regScale ?? 0.05;
   assertFinite(regScale, 'options.regScale', { min: 1e-9 });
   const B = data.length;
@@ -95,9 +100,14 @@ export function minibatchCoupling(noise: readonly RelaxedGraph[], data: readonly
   for (let i = 0; i < B; i++)
     for (let j = 0; j < B; j++) {
       const z = restrict(noise[i], data[j].n, dx, de);
-      const perm = coupling === 'ot-aligned' ? alignNodes(z, data[j], { dx, de, method: options.alignment }) : identity(data[j].n);
-      permTable[i * B + j] = perm;
-      M[i * B + j] = alignedDistance(z, data[j], perm, dx, de);
+      if (coupling === 'ot-aligned') {
+        const al = alignNodes(z, data[j], { dx, de, method: alignment });
+        permTable[i * B + j] = al.perm;
+        M[i * B + j] = alignment === 'lsap' ? al.bound : alignedDistance(z, data[j], al.perm, dx, de);
+      } else {
+        permTable[i * B + j] = identity(data[j].n);
+        M[i * B + j] = alignedDistance(z, data[j], permTable[i * B + j], dx, de);
+      }
     }
   const u = new Float64Array(B).fill(1 / B);
   let plan: Float64Array;
