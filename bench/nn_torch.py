@@ -1,7 +1,8 @@
 """PyTorch reference for bench/nn.bench.ts: one training step (forward, backward, Adam) of the
 same 4-layer DiGress-style graph transformer as graphgen's GraphTransformerLayer
 (dx 128, de 32, dy 32, 4 heads, ffX 256, ffE 64, ffY 64), batch 32, N in {20, 64}, one thread.
-Written for this benchmark (not copied from DiGress). Prints "N milliseconds" per line."""
+Written for this benchmark (not copied from DiGress). Prints "N milliseconds" per line
+(median of `reps` timed steps after one warm-up step)."""
 import math, sys, time
 import torch
 import torch.nn as nn
@@ -98,6 +99,8 @@ def bench(n, reps):
     return ts[len(ts) // 2]
 
 
-for n, reps in ((20, 5), (64, 3)):
+# usage: nn_torch.py [N reps]...  (default: 20 5 64 3)
+args = [int(a) for a in sys.argv[1:]] or [20, 5, 64, 3]
+for n, reps in zip(args[0::2], args[1::2]):
     print(n, round(bench(n, reps), 1))
     sys.stdout.flush()
