@@ -184,7 +184,8 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
 /**
  * Releases process-wide resources a backend holds so that Node can exit: for `webgpu` in
  * Node it disposes the backend and removes `navigator.gpu` (Dawn otherwise keeps the event
- * loop alive). Safe to call for any backend.
+ * loop alive). Safe to call for any backend. The backend is unregistered: it cannot be
+ * initialised again in the same process.
  *
  * @example
  * ```ts
