@@ -22,11 +22,13 @@ import { DiscreteDiffusion } from '../../generators/diffusion/DiscreteDiffusion.
 import { DiscreteFlow } from '../../generators/flow/DiscreteFlow.js';
 import { ErdosRenyi } from '../../generators/baselines/ErdosRenyi.js';
 import { StochasticBlockModel } from '../../generators/baselines/StochasticBlockModel.js';
+import { OtFlow } from '../../generators/ot/OtFlow.js';
+import { GwBarycenter } from '../../generators/ot/GwBarycenter.js';
 import type { DenoiserSizeConfig } from '../../generators/common/DenoisingGenerator.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
 
 /** Model names accepted by `--model`. */
-export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm'] as const;
+export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-barycenter'] as const;
 /** A `--model` value. */
 export type ModelName = (typeof MODEL_NAMES)[number];
 
@@ -36,6 +38,8 @@ export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig) => Gr
   defog: (size) => new DiscreteFlow({ denoiser: size }),
   er: () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
+  'ot-flow': (size) => new OtFlow({ denoiser: size }),
+  'gw-barycenter': () => new GwBarycenter(),
 };
 
 /** A dataset resolved from `--dataset`: splits and a display name. */
