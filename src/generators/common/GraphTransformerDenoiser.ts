@@ -180,6 +180,16 @@ export class GraphTransformerDenoiser extends Module<GraphTransformerDenoiserCon
     return new GraphTransformerDenoiser(config, rng);
   }
 
+  /** Every weight of the denoiser, in creation order (for optimisers). */
+  override trainableVariables(): tf.Variable[] {
+    return super.trainableVariables();
+  }
+
+  /** True after `dispose()`. */
+  override get isDisposed(): boolean {
+    return super.isDisposed;
+  }
+
   /** This module (the {@link Denoiser} view). */
   get module(): Module {
     return this;
