@@ -64,7 +64,7 @@ interface OtFlowState {
  * - Path: `x_t = (1 − t) x0 + t x1` (same for e), t ~ U[0, 1], with (x0, x1) drawn from a
  *   coupling π of the mini-batch ({@link minibatchCoupling}): independent (plain CFM), an exact or
  *   entropic OT plan for `||x0 − x1||² + ||e0 − e1||²`, or that plan after aligning the data
- *   nodes to the noise nodes ({@link alignNodes}, LSAP or FGW). OT couplings shorten and straighten
+ *   nodes to the noise nodes (`alignNodes`, LSAP or FGW). OT couplings shorten and straighten
  *   the paths; alignment removes the arbitrary node order from the cost.
  * - Network: the graph transformer denoiser of Generators I predicts the endpoint distribution
  *   `p̂(x1 | x_t, t)` (softmax), trained with the masked cross-entropy of DiGress/DeFoG (edge
@@ -478,7 +478,7 @@ export class OtFlow implements GraphGenerator {
   }
 
   /**
-   * Restores a model written by {@link OtFlow.save} (its config must match; {@link loadGenerator} does this).
+   * Restores a model written by {@link OtFlow.save} (its config must match; `loadGenerator` does this).
    * @throws `IoError` / `FormatError` for missing or malformed files
    */
   async load(dir: string): Promise<void> {

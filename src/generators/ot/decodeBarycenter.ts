@@ -12,7 +12,7 @@ export interface DecodeBarycenterOptions {
 }
 
 /**
- * Decodes a barycenter from {@link graphBarycenter} into a simple graph on its N nodes: the edge
+ * Decodes a barycenter from `graphBarycenter` into a simple graph on its N nodes: the edge
  * frequency of a pair is `f_ij = Σ_c edgeScores[c][i][j]` (the adjacency of the inputs
  * transported with the couplings, `N² Σ_s λ_s T_s A_s T_sᵀ`, in [0, 1]); the pairs i < j with
  * the largest frequencies become edges (`edges` of them, or those with `f_ij >= threshold`),
