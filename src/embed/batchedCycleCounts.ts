@@ -32,9 +32,9 @@ function diagOf(m: tf.Tensor, eye: tf.Tensor): tf.Tensor {
  * then get zero counts. Equivariant per node, invariant per graph. float32: exact while the
  * entries of `A⁶` stay below 2^24 (≈ n ≤ 16 for dense graphs, far larger for sparse ones).
  *
- * @param adj - `[B,N,N]` adjacency (e.g. {@link adjacencyFromEdges})
+ * @param adj - `[B,N,N]` adjacency (e.g. `adjacencyFromEdges` (graphgen/layers))
  * @returns per-node `[B,N,3]` and per-graph `[B,4]` counts
- * @throws {@link ShapeError} when `adj` is not `[B,N,N]`
+ * @throws `ShapeError` when `adj` is not `[B,N,N]`
  *
  * @example
  * ```ts

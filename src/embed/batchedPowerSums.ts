@@ -9,7 +9,7 @@ import { checkOrder } from './denseOps.js';
  * @param adj - `[B,N,N]`, zero on padding
  * @param maxK - K (default 6)
  * @returns `[B, 2K]`: the K power sums then the K walk sums
- * @throws {@link ShapeError} when `adj` is not `[B,N,N]`
+ * @throws `ShapeError` when `adj` is not `[B,N,N]`
  *
  * @example
  * ```ts

@@ -20,8 +20,8 @@ export interface BatchedRrwpResult {
  * @param nodeMask - `[B,N]`
  * @param steps - K (default 8)
  * @returns pair `[B,N,N,K]` and node `[B,N,K]` features
- * @throws {@link ShapeError} on inconsistent shapes
- * @throws {@link InputError} for `steps` outside [1, 64]
+ * @throws `ShapeError` on inconsistent shapes
+ * @throws `InputError` for `steps` outside [1, 64]
  *
  * @example
  * ```ts

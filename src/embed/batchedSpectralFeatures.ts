@@ -24,7 +24,7 @@ export interface BatchedSpectralFeaturesResult {
  * @param nodeMask - `[B,N]`; real nodes must come first in each row (as `collate` produces)
  * @param k - number of eigenvalues (default 8)
  * @returns eigenvalues `[B,k]`, component counts `[B,1]`, node features `[B,N,k]`
- * @throws {@link ShapeError} on inconsistent shapes
+ * @throws `ShapeError` on inconsistent shapes
  *
  * @example
  * ```ts

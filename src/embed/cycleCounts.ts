@@ -30,7 +30,7 @@ export interface CycleCountsResult {
  * @param graph - the graph (labels ignored)
  * @param options - see {@link CycleCountsOptions}
  * @returns lengths, per-node and per-graph counts
- * @throws {@link InputError} for a non-Graph or `maxK` outside [3, 10]
+ * @throws `InputError` for a non-Graph or `maxK` outside [3, 10]
  *
  * @example
  * ```ts

@@ -15,7 +15,7 @@ export interface DegreeMomentsOptions {
  * @param graph - the graph
  * @param options - see {@link DegreeMomentsOptions}
  * @returns `[μ_1, …, μ_P]`
- * @throws {@link InputError} for a non-Graph or `maxOrder` outside [1, 16]
+ * @throws `InputError` for a non-Graph or `maxOrder` outside [1, 16]
  *
  * @example
  * ```ts

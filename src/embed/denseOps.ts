@@ -18,7 +18,7 @@ export function matmulSquare(a: Float64Array, b: Float64Array, n: number, out: F
   return out;
 }
 
-/** Validates that `graph` is a {@link Graph}. */
+/** Validates that `graph` is a `Graph`. */
 export function checkGraph(graph: unknown, name = 'graph'): asserts graph is Graph {
   if (!(graph instanceof Graph)) throw InputError.invalid(name, 'a Graph', describeValue(graph));
 }

@@ -88,7 +88,7 @@ export function graphEmbeddingNames(spec: GraphEmbeddingSpec = {}): string[] {
  * @param graph - the graph
  * @param spec - the blocks to include
  * @returns `Float64Array` of length `graphEmbeddingNames(spec).length`
- * @throws {@link InputError} for a non-Graph or invalid block parameters
+ * @throws `InputError` for a non-Graph or invalid block parameters
  *
  * @example
  * ```ts

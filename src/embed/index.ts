@@ -1,5 +1,5 @@
 /**
- * Invariant and equivariant graph features: pure functions of a {@link Graph} on `Float64Array`
+ * Invariant and equivariant graph features: pure functions of a `Graph` on `Float64Array`
  * (power sums, walk sums, degree moments, exact k-cycle counts, normalised-Laplacian spectral
  * features, RRWP, WL colour histograms, and the fixed-length {@link graphEmbedding}), plus
  * batched tfjs versions for training-time "extra features" of generators (DiGress, DeFoG).

@@ -19,7 +19,7 @@ export interface PowerSumsOptions {
  * @param graph - the graph (edge labels ignored)
  * @param options - see {@link PowerSumsOptions}
  * @returns `[p_1, …, p_K]` (`p_1 = 0`, `p_2 = 2|E|`, `p_3 = 6·#triangles`)
- * @throws {@link InputError} for a non-Graph or `maxK` outside [1, 64]
+ * @throws `InputError` for a non-Graph or `maxK` outside [1, 64]
  *
  * @example
  * ```ts

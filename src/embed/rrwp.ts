@@ -24,7 +24,7 @@ export interface RrwpResult {
  * @param graph - the graph (labels ignored)
  * @param options - see {@link RrwpOptions}
  * @returns pair and node features
- * @throws {@link InputError} for a non-Graph or `steps` outside [1, 64]
+ * @throws `InputError` for a non-Graph or `steps` outside [1, 64]
  *
  * @example
  * ```ts

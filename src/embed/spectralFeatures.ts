@@ -37,7 +37,7 @@ export interface SpectralFeaturesResult {
  * @param graph - the graph (labels ignored)
  * @param options - see {@link SpectralFeaturesOptions}
  * @returns eigenvalues, component count, node features
- * @throws {@link InputError} for a non-Graph or `k` outside [1, 512]
+ * @throws `InputError` for a non-Graph or `k` outside [1, 512]
  *
  * @example
  * ```ts

@@ -17,7 +17,7 @@ export interface SymmetricEigenResult {
  * @param a - row-major symmetric matrix, length n²
  * @param n - order
  * @returns ascending eigenvalues and orthonormal eigenvectors (columns)
- * @throws {@link ShapeError} when `a.length !== n²`
+ * @throws `ShapeError` when `a.length !== n²`
  *
  * @example
  * ```ts

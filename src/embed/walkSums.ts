@@ -13,7 +13,7 @@ import type { PowerSumsOptions } from './powerSums.js';
  * @param graph - the graph (edge labels ignored)
  * @param options - `maxK` (default 6, at most 64)
  * @returns `[w_1, …, w_K]`
- * @throws {@link InputError} for a non-Graph or `maxK` outside [1, 64]
+ * @throws `InputError` for a non-Graph or `maxK` outside [1, 64]
  *
  * @example
  * ```ts

@@ -36,7 +36,7 @@ function fnv1a(s: string): number {
  * @param graph - the graph
  * @param options - see {@link WlHistogramOptions}
  * @returns counts, `[(T + 1) · bins]`
- * @throws {@link InputError} for a non-Graph, `iterations` outside [0, 32] or `bins` outside [1, 65536]
+ * @throws `InputError` for a non-Graph, `iterations` outside [0, 32] or `bins` outside [1, 65536]
  *
  * @example
  * ```ts

@@ -44,7 +44,7 @@ export class DeepSets extends Module<DeepSetsConfig> {
   readonly bias: tf.Variable;
   private readonly config: Required<DeepSetsConfig>;
 
-  /** @throws {@link InputError} for invalid channel counts or normalisation */
+  /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: DeepSetsConfig, rng: Rng) {
     super();
     assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
@@ -66,7 +66,7 @@ export class DeepSets extends Module<DeepSetsConfig> {
     return { ...this.config };
   }
 
-  /** `x [B,N,C]`, `nodeMask [B,N]` -> `[B,N,C']`. @throws {@link ShapeError} on bad shapes */
+  /** `x [B,N,C]`, `nodeMask [B,N]` -> `[B,N,C']`. @throws `ShapeError` on bad shapes */
   apply(x: tf.Tensor, nodeMask: tf.Tensor): tf.Tensor {
     const { inChannels: c, outChannels: co, normalization } = this.config;
     checkNodes(x, nodeMask, c);

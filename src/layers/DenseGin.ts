@@ -41,7 +41,7 @@ export function adjacencyFromEdges(e: tf.Tensor): tf.Tensor {
  * 0) and a 2-layer ReLU MLP. As expressive as 1-WL when the MLP is injective on multisets.
  * Equivariant: `f(P x, P A Pᵀ) = P f(x, A)`; padded rows are exactly zero.
  *
- * Shapes: `x [B,N,d]`, `adj [B,N,N]` (e.g. from {@link adjacencyFromEdges}), `nodeMask [B,N]`
+ * Shapes: `x [B,N,d]`, `adj [B,N,N]` (e.g. from `adjacencyFromEdges` (graphgen/layers)), `nodeMask [B,N]`
  * -> `[B,N,d']`. Parameters: `eps [1]`, child `mlp`.
  *
  * @example
@@ -57,7 +57,7 @@ export class DenseGin extends Module<DenseGinConfig> {
   private readonly mlp: Mlp;
   private readonly config: Required<DenseGinConfig>;
 
-  /** @throws {@link InputError} for invalid widths */
+  /** @throws `InputError` for invalid widths */
   constructor(config: DenseGinConfig, rng: Rng) {
     super();
     assertInteger(config.inFeatures, 'config.inFeatures', { min: 1 });
@@ -78,7 +78,7 @@ export class DenseGin extends Module<DenseGinConfig> {
     return { ...this.config };
   }
 
-  /** `x [B,N,d]`, `adj [B,N,N]`, `nodeMask [B,N]` -> `[B,N,d']`. @throws {@link ShapeError} on bad shapes */
+  /** `x [B,N,d]`, `adj [B,N,N]`, `nodeMask [B,N]` -> `[B,N,d']`. @throws `ShapeError` on bad shapes */
   apply(x: tf.Tensor, adj: tf.Tensor, nodeMask: tf.Tensor): tf.Tensor {
     checkNodes(x, nodeMask, this.config.inFeatures);
     const [b, n] = nodeMask.shape;

@@ -55,7 +55,7 @@ export class Equivariant1to2 extends Module<Equivariant1to2Config> {
   readonly biasDiag: tf.Variable;
   private readonly config: Required<Equivariant1to2Config>;
 
-  /** @throws {@link InputError} for invalid channel counts or normalisation */
+  /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: Equivariant1to2Config, rng: Rng) {
     super();
     assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
@@ -78,7 +78,7 @@ export class Equivariant1to2 extends Module<Equivariant1to2Config> {
     return { ...this.config };
   }
 
-  /** `x [B,N,C]`, `nodeMask [B,N]` -> `[B,N,N,C']`. @throws {@link ShapeError} on bad shapes */
+  /** `x [B,N,C]`, `nodeMask [B,N]` -> `[B,N,N,C']`. @throws `ShapeError` on bad shapes */
   apply(x: tf.Tensor, nodeMask: tf.Tensor): tf.Tensor {
     const { inChannels: c, outChannels: co, normalization } = this.config;
     checkNodes(x, nodeMask, c);

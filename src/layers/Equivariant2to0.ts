@@ -45,7 +45,7 @@ export class Equivariant2to0 extends Module<Equivariant2to0Config> {
   readonly bias: tf.Variable;
   private readonly config: Required<Equivariant2to0Config>;
 
-  /** @throws {@link InputError} for invalid channel counts or normalisation */
+  /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: Equivariant2to0Config, rng: Rng) {
     super();
     assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
@@ -67,7 +67,7 @@ export class Equivariant2to0 extends Module<Equivariant2to0Config> {
     return { ...this.config };
   }
 
-  /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,C']`. @throws {@link ShapeError} on bad shapes */
+  /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,C']`. @throws `ShapeError` on bad shapes */
   apply(t: tf.Tensor, nodeMask: tf.Tensor): tf.Tensor {
     const { inChannels: c, outChannels: co, normalization } = this.config;
     checkEdges(t, nodeMask, c, 't');

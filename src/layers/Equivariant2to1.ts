@@ -53,7 +53,7 @@ export class Equivariant2to1 extends Module<Equivariant2to1Config> {
   readonly bias: tf.Variable;
   private readonly config: Required<Equivariant2to1Config>;
 
-  /** @throws {@link InputError} for invalid channel counts or normalisation */
+  /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: Equivariant2to1Config, rng: Rng) {
     super();
     assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
@@ -75,7 +75,7 @@ export class Equivariant2to1 extends Module<Equivariant2to1Config> {
     return { ...this.config };
   }
 
-  /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,N,C']`. @throws {@link ShapeError} on bad shapes */
+  /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,N,C']`. @throws `ShapeError` on bad shapes */
   apply(t: tf.Tensor, nodeMask: tf.Tensor): tf.Tensor {
     const { inChannels: c, outChannels: co, normalization } = this.config;
     checkEdges(t, nodeMask, c, 't');

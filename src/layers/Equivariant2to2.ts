@@ -147,7 +147,7 @@ export class Equivariant2to2 extends Module<Equivariant2to2Config> {
   readonly biasDiag: tf.Variable;
   private readonly config: Required<Equivariant2to2Config>;
 
-  /** @throws {@link InputError} for non-positive channel counts or an unknown normalisation */
+  /** @throws `InputError` for non-positive channel counts or an unknown normalisation */
   constructor(config: Equivariant2to2Config, rng: Rng) {
     super();
     assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
@@ -170,7 +170,7 @@ export class Equivariant2to2 extends Module<Equivariant2to2Config> {
     return { ...this.config };
   }
 
-  /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,N,N,C']`. @throws {@link ShapeError} on bad shapes */
+  /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,N,N,C']`. @throws `ShapeError` on bad shapes */
   apply(t: tf.Tensor, nodeMask: tf.Tensor): tf.Tensor {
     const { inChannels: c, outChannels: co, normalization } = this.config;
     checkEdges(t, nodeMask, c, 't');

@@ -92,7 +92,7 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
   private readonly yOut: Mlp;
   private readonly norms: Record<'x1' | 'x2' | 'e1' | 'e2' | 'y1' | 'y2', LayerNorm>;
 
-  /** @throws {@link InputError} for invalid widths, heads or dropout */
+  /** @throws `InputError` for invalid widths, heads or dropout */
   constructor(config: GraphTransformerLayerConfig, rng: Rng) {
     super();
     for (const k of ['dx', 'de', 'dy', 'numHeads'] as const) assertInteger(config[k], `config.${k}`, { min: 1 });
@@ -150,7 +150,7 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
 
   /**
    * One layer on `(x [B,N,dx], e [B,N,N,de], y [B,dy])` with `nodeMask [B,N]`.
-   * @throws {@link ShapeError} on inconsistent shapes
+   * @throws `ShapeError` on inconsistent shapes
    */
   apply(input: GraphFeatures, nodeMask: tf.Tensor, options: ApplyOptions = {}): GraphFeatures {
     const { dx, de, dy, numHeads } = this.config;

@@ -44,7 +44,7 @@ export class PpgnBlock extends Module<PpgnBlockConfig> {
   private readonly mlp2: Mlp;
   private readonly mlp3: Mlp;
 
-  /** @throws {@link InputError} for invalid channel counts or depth */
+  /** @throws `InputError` for invalid channel counts or depth */
   constructor(config: PpgnBlockConfig, rng: Rng) {
     super();
     assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
@@ -68,7 +68,7 @@ export class PpgnBlock extends Module<PpgnBlockConfig> {
     return { ...this.config };
   }
 
-  /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,N,N,C_h]`. @throws {@link ShapeError} on bad shapes */
+  /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,N,N,C_h]`. @throws `ShapeError` on bad shapes */
   apply(t: tf.Tensor, nodeMask: tf.Tensor): tf.Tensor {
     checkEdges(t, nodeMask, this.config.inChannels, 't');
     return tf.tidy(() => {

@@ -52,7 +52,7 @@ export class Adam {
   private readonly moments = new Map<tf.Variable, { m: tf.Variable; v: tf.Variable }>();
   private t = 0;
 
-  /** @throws {@link InputError} for out-of-range hyper-parameters */
+  /** @throws `InputError` for out-of-range hyper-parameters */
   constructor(options: AdamOptions = {}) {
     const lr = options.learningRate ?? 1e-3;
     if (typeof lr === 'number') assertPositive(lr, 'options.learningRate');
@@ -79,7 +79,7 @@ export class Adam {
    * Applies one update to `variables` given their gradients (same order). The gradients are
    * not disposed.
    *
-   * @throws {@link ShapeError} when the lists differ in length or a gradient's shape differs
+   * @throws `ShapeError` when the lists differ in length or a gradient's shape differs
    */
   step(variables: readonly tf.Variable[], grads: readonly tf.Tensor[]): AdamStepResult {
     if (variables.length !== grads.length) throw ShapeError.mismatch('grads', `${variables.length} tensors`, `${grads.length}`);
@@ -137,7 +137,7 @@ export class Adam {
     return { step: this.t, m, v };
   }
 
-  /** Restores a state from {@link Adam.getState} for the same variables. @throws {@link ShapeError} on size mismatch */
+  /** Restores a state from {@link Adam.getState} for the same variables. @throws `ShapeError` on size mismatch */
   setState(variables: readonly tf.Variable[], state: { step: number; m: Float32Array[]; v: Float32Array[] }): void {
     if (state.m.length !== variables.length || state.v.length !== variables.length) {
       throw ShapeError.mismatch('state', `${variables.length} moment pairs`, `${state.m.length}/${state.v.length}`);

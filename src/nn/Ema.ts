@@ -28,7 +28,7 @@ export class Ema {
   /**
    * @param module - the module whose weights are averaged (current values copied)
    * @param options - `decay` δ in [0, 1) (default 0.999) and `warmup` (default true)
-   * @throws {@link InputError} for a decay outside [0, 1)
+   * @throws `InputError` for a decay outside [0, 1)
    */
   constructor(module: Module, options: { decay?: number; warmup?: boolean } = {}) {
     this.decay = options.decay ?? 0.999;

@@ -33,7 +33,7 @@ export class LayerNorm extends Module<LayerNormConfig> {
   readonly beta: tf.Variable;
   private readonly config: Required<LayerNormConfig>;
 
-  /** @throws {@link InputError} for a non-positive width or eps */
+  /** @throws `InputError` for a non-positive width or eps */
   constructor(config: LayerNormConfig) {
     super();
     assertInteger(config.features, 'config.features', { min: 1 });
@@ -53,7 +53,7 @@ export class LayerNorm extends Module<LayerNormConfig> {
     return { ...this.config };
   }
 
-  /** `x [..., d]` -> `[..., d]`. @throws {@link ShapeError} when the last axis is not `d` */
+  /** `x [..., d]` -> `[..., d]`. @throws `ShapeError` when the last axis is not `d` */
   apply(x: tf.Tensor): tf.Tensor {
     const d = this.config.features;
     if (x.shape[x.rank - 1] !== d) throw ShapeError.mismatch('x', `[..., ${d}]`, `[${x.shape.join(', ')}]`);

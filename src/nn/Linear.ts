@@ -42,7 +42,7 @@ export class Linear extends Module<LinearConfig> {
   /**
    * @param config - widths, bias and initialiser
    * @param rng - the generator the weights are drawn from
-   * @throws {@link InputError} for non-positive widths or an unknown initialiser
+   * @throws `InputError` for non-positive widths or an unknown initialiser
    */
   constructor(config: LinearConfig, rng: Rng) {
     super();
@@ -65,7 +65,7 @@ export class Linear extends Module<LinearConfig> {
     return { ...this.config };
   }
 
-  /** `x [..., din]` -> `[..., dout]`. @throws {@link ShapeError} on a width mismatch */
+  /** `x [..., din]` -> `[..., dout]`. @throws `ShapeError` on a width mismatch */
   apply(x: tf.Tensor): tf.Tensor {
     return dense(x, this.weight, this.bias);
   }

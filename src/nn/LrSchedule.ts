@@ -23,7 +23,7 @@ export interface WarmupCosineScheduleOptions {
  *
  * @param options - see {@link WarmupCosineScheduleOptions}
  * @returns the schedule
- * @throws {@link InputError} for a non-positive peak, negative warmup or `totalSteps < warmupSteps`
+ * @throws `InputError` for a non-positive peak, negative warmup or `totalSteps < warmupSteps`
  *
  * @example
  * ```ts

@@ -58,7 +58,7 @@ export class Mlp extends Module<MlpConfig> {
   readonly layers: Linear[];
   private readonly config: Required<MlpConfig>;
 
-  /** @throws {@link InputError} for invalid widths, activation or dropout */
+  /** @throws `InputError` for invalid widths, activation or dropout */
   constructor(config: MlpConfig, rng: Rng) {
     super();
     assertInteger(config.inFeatures, 'config.inFeatures', { min: 1 });

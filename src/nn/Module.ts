@@ -61,7 +61,7 @@ export abstract class Module<C extends object = object> {
     return out;
   }
 
-  /** The variables of {@link Module.namedParameters}, for optimisers and `tf.variableGrads`. */
+  /** The variables of `namedParameters()`, for optimisers and `tf.variableGrads`. */
   trainableVariables(): tf.Variable[] {
     return this.namedParameters().map((p) => p.variable);
   }
@@ -71,7 +71,7 @@ export abstract class Module<C extends object = object> {
     return this.namedParameters().reduce((s, p) => s + p.variable.size, 0);
   }
 
-  /** True after {@link Module.dispose}. */
+  /** True after `dispose()`. */
   get isDisposed(): boolean {
     return this.disposed;
   }

@@ -54,7 +54,7 @@ export class MultiHeadAttention extends Module<MultiHeadAttentionConfig> {
   private readonly wv: Linear;
   private readonly wo: Linear;
 
-  /** @throws {@link InputError} when `dModel` is not divisible by `numHeads` */
+  /** @throws `InputError` when `dModel` is not divisible by `numHeads` */
   constructor(config: MultiHeadAttentionConfig, rng: Rng) {
     super();
     assertInteger(config.dModel, 'config.dModel', { min: 1 });
@@ -81,7 +81,7 @@ export class MultiHeadAttention extends Module<MultiHeadAttentionConfig> {
     return { ...this.config };
   }
 
-  /** `x [B,N,d]`, `keyMask [B,N]` -> `[B,N,d]`. @throws {@link ShapeError} on bad shapes */
+  /** `x [B,N,d]`, `keyMask [B,N]` -> `[B,N,d]`. @throws `ShapeError` on bad shapes */
   apply(x: tf.Tensor, keyMask?: tf.Tensor, options: ApplyOptions = {}): tf.Tensor {
     const { dModel: d, numHeads: h } = this.config;
     if (x.rank !== 3 || x.shape[2] !== d) throw ShapeError.mismatch('x', `[B,N,${d}]`, `[${x.shape.join(', ')}]`);

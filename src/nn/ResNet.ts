@@ -50,7 +50,7 @@ export class ResNet extends Module<ResNetConfig> {
   private readonly outputNorm: LayerNorm | undefined;
   private readonly output: Linear;
 
-  /** @throws {@link InputError} for invalid widths, depth, norm, activation or dropout */
+  /** @throws `InputError` for invalid widths, depth, norm, activation or dropout */
   constructor(config: ResNetConfig, rng: Rng) {
     super();
     assertInteger(config.inFeatures, 'config.inFeatures', { min: 1 });

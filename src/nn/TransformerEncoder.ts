@@ -50,7 +50,7 @@ export class TransformerEncoder extends Module<TransformerEncoderConfig> {
   private readonly layers: Array<{ ln1: LayerNorm; attn: MultiHeadAttention; ln2: LayerNorm; ff1: Linear; ff2: Linear }>;
   private readonly lnFinal: LayerNorm;
 
-  /** @throws {@link InputError} for invalid widths, heads, dropout or activation */
+  /** @throws `InputError` for invalid widths, heads, dropout or activation */
   constructor(config: TransformerEncoderConfig, rng: Rng) {
     super();
     assertInteger(config.dModel, 'config.dModel', { min: 1 });

@@ -18,7 +18,7 @@ export const ACTIVATIONS: readonly ActivationName[] = ['relu', 'silu', 'gelu', '
  * @param x - any shape
  * @param name - the nonlinearity
  * @returns a tensor of the same shape
- * @throws {@link InputError} for an unknown name
+ * @throws `InputError` for an unknown name
  *
  * @example
  * ```ts

@@ -13,14 +13,14 @@ export interface BatchTensors {
 }
 
 /**
- * Converts a {@link DenseBatch} (from `collate`) into float32 tfjs tensors. This is the one
+ * Converts a `DenseBatch` (from `collate`) into float32 tfjs tensors. This is the one
  * place where graph data crosses into tfjs; the arrays are copied.
  *
  * Shapes: `x [B,N,dx]`, `e [B,N,N,de]`, `nodeMask [B,N]`.
  *
  * @param batch - a dense batch
  * @returns the three tensors (owned by the caller)
- * @throws {@link ShapeError} when an array's length disagrees with the declared sizes
+ * @throws `ShapeError` when an array's length disagrees with the declared sizes
  *
  * @example
  * ```ts

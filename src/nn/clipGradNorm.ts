@@ -17,7 +17,7 @@ export interface ClipGradNormResult {
  * @param grads - gradient tensors
  * @param maxNorm - bound on the global norm (> 0)
  * @returns new gradient tensors and the norm before clipping
- * @throws {@link InputError} for a non-positive `maxNorm`
+ * @throws `InputError` for a non-positive `maxNorm`
  *
  * @example
  * ```ts

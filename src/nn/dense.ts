@@ -65,7 +65,7 @@ const denseNoBias = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.GradSav
  * @param w - weight `[din, dout]`
  * @param b - optional bias `[dout]`
  * @returns `[..., dout]`
- * @throws {@link ShapeError} when `x`'s last axis is not `din`, `w` is not rank 2 or `b` is not `[dout]`
+ * @throws `ShapeError` when `x`'s last axis is not `din`, `w` is not rank 2 or `b` is not `[dout]`
  *
  * @example
  * ```ts

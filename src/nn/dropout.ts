@@ -12,7 +12,7 @@ import type { Rng } from '../core/rng.js';
  * @param rate - drop probability in [0, 1)
  * @param rng - the generator of the mask's seed
  * @returns a tensor of the shape of `x`; zeros of `x` stay zeros
- * @throws {@link InputError} when `rate` is outside [0, 1)
+ * @throws `InputError` when `rate` is outside [0, 1)
  *
  * @example
  * ```ts

@@ -12,7 +12,7 @@ export type RuntimeEnvironment = 'node' | 'browser';
 export interface InitBackendOptions {
   /**
    * The backend to use, or an ordered list of candidates. When given, the first candidate
-   * that initialises is chosen and, if none does, a {@link BackendError} explains why each
+   * that initialises is chosen and, if none does, a `BackendError` explains why each
    * failed. When omitted, the environment's default order is tried: in Node
    * `wasm` > `cpu`; in a browser `webgpu` > `webgl` > `wasm` > `cpu`.
    * @default the environment's default order
@@ -135,9 +135,9 @@ async function tryBackend(name: BackendName, env: RuntimeEnvironment, options: I
  *
  * @param options - see {@link InitBackendOptions}
  * @returns the chosen backend and why earlier candidates were skipped
- * @throws {@link BackendError} when no candidate in `prefer` can be initialised; the message
+ * @throws `BackendError` when no candidate in `prefer` can be initialised; the message
  *   names each candidate and the reason it failed
- * @throws {@link InputError} for an unknown backend name
+ * @throws `InputError` for an unknown backend name
  *
  * @example
  * ```ts

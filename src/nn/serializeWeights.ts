@@ -88,7 +88,7 @@ export function serializeWeights(module: Module): SerializedWeights {
 /**
  * Validates a manifest object (e.g. parsed JSON).
  *
- * @throws {@link FormatError} naming the first malformed field
+ * @throws `FormatError` naming the first malformed field
  */
 export function validateWeightsManifest(value: unknown): WeightsManifest {
   const m = value as Partial<WeightsManifest> | null;
@@ -120,9 +120,9 @@ export function validateWeightsManifest(value: unknown): WeightsManifest {
  *
  * @param module - the destination; its variables are overwritten
  * @param weights - from {@link serializeWeights} or {@link readWeightsFiles}
- * @throws {@link FormatError} for a malformed manifest, a buffer of the wrong length, or a
+ * @throws `FormatError` for a malformed manifest, a buffer of the wrong length, or a
  *   class name that differs from the module's
- * @throws {@link ShapeError} when a parameter is missing, extra, or of another shape
+ * @throws `ShapeError` when a parameter is missing, extra, or of another shape
  *
  * @example
  * ```ts

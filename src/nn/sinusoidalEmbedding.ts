@@ -22,8 +22,8 @@ export interface SinusoidalEmbeddingOptions {
  * @param dim - embedding width
  * @param options - see {@link SinusoidalEmbeddingOptions}
  * @returns `[B, dim]`
- * @throws {@link ShapeError} when `t` is not `[B]` or `[B,1]`
- * @throws {@link InputError} for `dim < 1` or a non-positive `maxPeriod`
+ * @throws `ShapeError` when `t` is not `[B]` or `[B,1]`
+ * @throws `InputError` for `dim < 1` or a non-positive `maxPeriod`
  *
  * @example
  * ```ts

@@ -28,7 +28,7 @@ function makeSoftmax(axis: number): (x: tf.Tensor) => tf.Tensor {
  * @param x - logits, any rank ≥ 1
  * @param axis - the normalised axis (negative counts from the end)
  * @returns probabilities of the shape of `x`
- * @throws {@link InputError} for an axis outside the rank
+ * @throws `InputError` for an axis outside the rank
  *
  * @example
  * ```ts

@@ -23,7 +23,7 @@ export interface TrainStepResult {
  * @param variables - the trainable variables (e.g. `module.trainableVariables()`)
  * @param optimizer - the optimiser, e.g. {@link Adam}
  * @returns loss, learning rate and gradient norm
- * @throws {@link InputError} when the loss is not a scalar
+ * @throws `InputError` when the loss is not a scalar
  *
  * @example
  * ```ts

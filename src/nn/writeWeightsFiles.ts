@@ -9,7 +9,7 @@ import { validateWeightsManifest, type SerializedWeights } from './serializeWeig
  *
  * @param basePath - path without extension
  * @param weights - from {@link serializeWeights}
- * @throws {@link IoError} when a file cannot be written
+ * @throws `IoError` when a file cannot be written
  *
  * @example
  * ```ts
@@ -30,8 +30,8 @@ export async function writeWeightsFiles(basePath: string, weights: SerializedWei
  *
  * @param basePath - path without extension
  * @returns the manifest and bytes, ready for {@link loadWeights}
- * @throws {@link IoError} when a file cannot be read
- * @throws {@link FormatError} when the manifest is not valid JSON or not a weights manifest
+ * @throws `IoError` when a file cannot be read
+ * @throws `FormatError` when the manifest is not valid JSON or not a weights manifest
  *
  * @example
  * ```ts
