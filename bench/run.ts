@@ -28,8 +28,6 @@ for (const w of wanted) {
 const areas = wanted.length > 0 ? wanted : available;
 
 const header = `# graphgen benchmarks\n\nProduced by \`npm run bench\` (or \`npm run bench -- <area>\` for one section). Each section states its own command and machine.\nTimes are wall-clock medians on the machine named in the section; compare ratios within one section, not across machines.\n`;
-let doc = existsSync(outFile) ? readFileSync(outFile, 'utf8') : header;
-
 for (const area of areas) {
   const mod = (await import(join(here, `${area}.bench.ts`))) as { run: () => Promise<string> };
   console.log(`running bench/${area}.bench.ts ...`);
@@ -37,6 +35,8 @@ for (const area of areas) {
   const body = await mod.run();
   const section = `<!-- bench:${area} -->\n## ${area}\n\nCommand: \`npm run bench -- ${area}\` (${started}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version})\n\n${body.trim()}\n<!-- /bench:${area} -->`;
   const re = new RegExp(`<!-- bench:${area} -->[\\s\\S]*?<!-- /bench:${area} -->`);
+  // Re-read just before writing: other bench runs may have updated their sections meanwhile.
+  let doc = existsSync(outFile) ? readFileSync(outFile, 'utf8') : header;
   doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;
   writeFileSync(outFile, doc);
   console.log(body);
