@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './rng.js';
 export * from './matrix.js';
 export * from './assert.js';
+export * from './symmetricEigen.js';

@@ -10,7 +10,6 @@ export * from './powerSums.js';
 export * from './walkSums.js';
 export * from './degreeMoments.js';
 export * from './cycleCounts.js';
-export * from './symmetricEigen.js';
 export * from './spectralFeatures.js';
 export * from './rrwp.js';
 export * from './wlHistogram.js';

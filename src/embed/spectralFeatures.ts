@@ -1,6 +1,6 @@
 import type { Graph } from '../graph/Graph.js';
 import { checkGraph, checkOrder } from './denseOps.js';
-import { symmetricEigen } from './symmetricEigen.js';
+import { symmetricEigen } from '../core/symmetricEigen.js';
 
 /** Options of {@link spectralFeatures}. */
 export interface SpectralFeaturesOptions {
@@ -61,7 +61,7 @@ export function spectralFeatures(graph: Graph, options: SpectralFeaturesOptions 
     if (dinv[i] > 0) l[i * n + i] = 1;
     for (let j = 0; j < n; j++) if (a[i * n + j] !== 0) l[i * n + j] -= a[i * n + j] * dinv[i] * dinv[j];
   }
-  const { values, vectors } = symmetricEigen(l, n);
+  const { values, vectors } = symmetricEigen(l, n, true) as { values: Float64Array; vectors: Float64Array };
   const eigenvalues = new Float64Array(k).fill(2);
   for (let t = 0; t < Math.min(k, n); t++) eigenvalues[t] = Math.abs(values[t]) < tol ? 0 : values[t];
   let numComponents = 0;
@@ -82,7 +82,7 @@ export function spectralFeatures(graph: Graph, options: SpectralFeaturesOptions 
     const [lo, hi] = bounds[cluster[t]];
     for (let i = 0; i < n; i++) {
       let s = 0;
-      for (let q = lo; q < hi; q++) s += vectors[i * n + q] * vectors[i * n + q];
+      for (let q = lo; q < hi; q++) s += vectors[q * n + i] * vectors[q * n + i];
       nodeFeatures[i * k + t] = s / (hi - lo);
     }
   }

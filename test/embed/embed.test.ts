@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { symmetricEigen } from '../../src/core/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import { Graph } from '../../src/graph/Graph.js';
@@ -18,7 +19,6 @@ import {
   powerSums,
   rrwp,
   spectralFeatures,
-  symmetricEigen,
   walkSums,
   wlHistogram,
 } from '../../src/embed/index.js';

@@ -1,7 +1,7 @@
 import { InputError, describeValue } from '../../core/errors.js';
 import type { Graph } from '../../graph/Graph.js';
 import { checkGraphList, nonEmptyGraphs } from '../internal/checks.js';
-import { symmetricEigen } from '../internal/symmetricEigen.js';
+import { symmetricEigen } from '../../core/symmetricEigen.js';
 import { clusteringHistogram } from '../stats/clusteringHistogram.js';
 import { degreeHistogram } from '../stats/degreeHistogram.js';
 import { normalizedLaplacian } from '../stats/normalizedLaplacian.js';

@@ -3,7 +3,7 @@ import { assertInteger } from '../../core/assert.js';
 import type { Rng } from '../../core/rng.js';
 import type { Graph } from '../../graph/Graph.js';
 import { checkGraph } from '../internal/checks.js';
-import { symmetricEigen } from '../internal/symmetricEigen.js';
+import { symmetricEigen } from '../../core/symmetricEigen.js';
 
 /** Options of {@link fitSbm}. */
 export interface FitSbmOptions {

@@ -1,6 +1,6 @@
 import type { Graph } from '../../graph/Graph.js';
 import { checkGraph } from '../internal/checks.js';
-import { symmetricEigen } from '../internal/symmetricEigen.js';
+import { symmetricEigen } from '../../core/symmetricEigen.js';
 import { normalizedLaplacian } from './normalizedLaplacian.js';
 
 /**

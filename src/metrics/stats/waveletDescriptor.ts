@@ -1,7 +1,7 @@
 import { assertInteger } from '../../core/assert.js';
 import type { Graph } from '../../graph/Graph.js';
 import { checkGraph, checkNonEmptyGraph } from '../internal/checks.js';
-import { symmetricEigen } from '../internal/symmetricEigen.js';
+import { symmetricEigen } from '../../core/symmetricEigen.js';
 import { absplineFilterBank } from './absplineFilterBank.js';
 import { binCounts } from './histogram.js';
 import { normalizedLaplacian } from './normalizedLaplacian.js';

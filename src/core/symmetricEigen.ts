@@ -4,8 +4,9 @@
  * domain). Eigenvalues come out ascending, accurate to a few ulps of the spectral radius.
  *
  * @module
- * @internal
  */
+
+import { ShapeError } from './errors.js';
 
 /** Result of {@link symmetricEigen}. */
 export interface SymmetricEigenResult {
@@ -16,13 +17,26 @@ export interface SymmetricEigenResult {
 }
 
 /**
- * Eigen-decomposition of a symmetric n x n matrix given row-major (only read, never modified).
+ * Eigen-decomposition of a real symmetric n x n matrix given row-major (only read, never
+ * modified): Householder tridiagonalisation then implicit QL, O(n^3). Used for Laplacian
+ * spectra (metrics), spectral features (embed) and spectral clustering (SBM validity).
  *
- * @param a - row-major symmetric matrix, length n * n
+ * @param a - row-major symmetric matrix, length n * n (only the lower triangle is read)
  * @param n - order
- * @param wantVectors - also return the eigenvectors
+ * @param wantVectors - also return the eigenvectors (as rows). @default false
+ * @returns ascending eigenvalues, and eigenvectors as rows when requested (`null` otherwise)
+ * @throws {@link ShapeError} when `a.length !== n * n`
+ *
+ * @example
+ * ```ts
+ * const { values, vectors } = symmetricEigen([2, 1, 1, 2], 2, true);
+ * // values = [1, 3]; vectors row 0 = ±[0.7071, -0.7071]
+ * ```
  */
-export function symmetricEigen(a: ArrayLike<number>, n: number, wantVectors: boolean): SymmetricEigenResult {
+export function symmetricEigen(a: ArrayLike<number>, n: number, wantVectors = false): SymmetricEigenResult {
+  if (!Number.isInteger(n) || n < 0 || a?.length !== n * n) {
+    throw ShapeError.mismatch('a', `${n} x ${n} = ${n * n} entries`, `${a?.length}`);
+  }
   const V = new Float64Array(n * n);
   for (let i = 0; i < n * n; i++) V[i] = a[i];
   const d = new Float64Array(n);
