@@ -2,7 +2,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertFinite, assertInteger, assertOneOf } from '../../core/assert.js';
 import { FormatError, InputError, IoError, throwIfAborted } from '../../core/errors.js';
-import type { Rng } from '../../core/rng.js';
 import { Graph, type GraphJSON } from '../../graph/Graph.js';
 import { graphEmbedding } from '../../embed/graphEmbedding.js';
 import { gromovWassersteinDistance } from '../../metrics/distances/gromovWassersteinDistance.js';
@@ -11,6 +10,7 @@ import { checkGraphs, readGeneratorFile, type SavedGeneratorFile } from '../comm
 import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
 import { decodeBarycenter } from './decodeBarycenter.js';
+import { dirichlet } from './dirichlet.js';
 import { graphBarycenter } from './graphBarycenter.js';
 import { checkStructureKind, type GraphStructureKind } from './graphStructure.js';
 
@@ -227,7 +227,7 @@ export class GwBarycenter implements GraphGenerator {
       const pool = c.neighbors === 'random' ? rng.shuffled(st.neighbors[anchor]) : st.neighbors[anchor];
       const members = [anchor, ...pool.slice(0, Math.min(c.k, S) - 1)];
       const refs = members.map((s) => st.graphs[s]);
-      const weights = dirichlet(refs.length, c.concentration, rng);
+      const weights = dirichlet(new Float64Array(refs.length).fill(c.concentration), rng);
       const bary = graphBarycenter(refs, weights, {
         rng,
         nodes: n,
@@ -285,28 +285,3 @@ export class GwBarycenter implements GraphGenerator {
   dispose(): void {}
 }
 
-/** λ ~ Dirichlet(a, …, a) on the k-simplex, from Gamma(a, 1) draws (Marsaglia–Tsang). */
-function dirichlet(k: number, a: number, rng: Rng): Float64Array {
-  const w = new Float64Array(k);
-  let sum = 0;
-  for (let i = 0; i < k; i++) {
-    w[i] = gamma(a, rng);
-    sum += w[i];
-  }
-  if (!(sum > 0)) return w.fill(1 / k);
-  for (let i = 0; i < k; i++) w[i] /= sum;
-  return w;
-}
-
-function gamma(a: number, rng: Rng): number {
-  if (a < 1) return gamma(a + 1, rng) * Math.pow(rng.uniform() || Number.MIN_VALUE, 1 / a);
-  const d = a - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = rng.normal();
-    const v = (1 + c * z) ** 3;
-    if (v <= 0) continue;
-    const u = rng.uniform();
-    if (Math.log(u || Number.MIN_VALUE) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
