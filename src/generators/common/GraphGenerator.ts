@@ -2,7 +2,7 @@ import type { Rng } from '../../core/rng.js';
 import type { Graph } from '../../graph/Graph.js';
 
 /** Names of the generator families, as stored in saved models. */
-export type GeneratorKind = 'digress' | 'defog' | 'erdos-renyi' | 'sbm' | 'gw-barycenter' | 'ot-flow';
+export type GeneratorKind = 'digress' | 'defog' | 'erdos-renyi' | 'sbm' | 'gw-barycenter' | 'ot-flow' | 'gw-dictionary';
 
 /** Progress events of {@link GraphGenerator.fit}. */
 export type FitProgressEvent =
