@@ -7,6 +7,7 @@ import { DiscreteDiffusion, type DiscreteDiffusionConfig } from './diffusion/Dis
 import { DiscreteFlow, type DiscreteFlowConfig } from './flow/DiscreteFlow.js';
 import { GwBarycenter, type GwBarycenterConfig } from './ot/GwBarycenter.js';
 import { OtFlow, type OtFlowConfig } from './ot/OtFlow.js';
+import { GwDictionary, type GwDictionaryConfig } from './ot/GwDictionary.js';
 
 /** How to rebuild each generator family from its saved config. */
 const FACTORIES: Record<GeneratorKind, (config: unknown) => GraphGenerator & { load(dir: string): Promise<void> }> = {
@@ -16,6 +17,7 @@ const FACTORIES: Record<GeneratorKind, (config: unknown) => GraphGenerator & { l
   sbm: () => new StochasticBlockModel(),
   'gw-barycenter': (c) => new GwBarycenter(c as GwBarycenterConfig),
   'ot-flow': (c) => new OtFlow(c as OtFlowConfig),
+  'gw-dictionary': (c) => new GwDictionary(c as GwDictionaryConfig),
 };
 
 /**
