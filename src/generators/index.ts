@@ -70,4 +70,5 @@ export * from './ot/GwBarycenter.js';
 export * from './ot/alignNodes.js';
 export * from './ot/minibatchCoupling.js';
 export * from './ot/OtFlow.js';
+export * from './ot/GwDictionary.js';
 export * from './loadGenerator.js';
