@@ -319,6 +319,104 @@ static void axpy(double s, const double *x, double *y, int m) {
   for (; j < m; j++) y[j] += s * x[j];
 }
 
+/* Two dot products K0 . v and K1 . v in one pass over v, each with exactly the accumulation
+ * order of dot() (so the results are bitwise those of two dot() calls). */
+static void dot2(const double *K0, const double *K1, const double *v, int m, double *d0, double *d1) {
+  int j = 0;
+  double t0 = 0.0, t1 = 0.0;
+#ifdef GG_SIMD
+  v128_t a0 = wasm_f64x2_splat(0.0), a1 = a0, b0 = a0, b1 = a0;
+  for (; j + 4 <= m; j += 4) {
+    v128_t v0 = wasm_v128_load(v + j), v1 = wasm_v128_load(v + j + 2);
+    a0 = wasm_f64x2_add(a0, wasm_f64x2_mul(wasm_v128_load(K0 + j), v0));
+    a1 = wasm_f64x2_add(a1, wasm_f64x2_mul(wasm_v128_load(K0 + j + 2), v1));
+    b0 = wasm_f64x2_add(b0, wasm_f64x2_mul(wasm_v128_load(K1 + j), v0));
+    b1 = wasm_f64x2_add(b1, wasm_f64x2_mul(wasm_v128_load(K1 + j + 2), v1));
+  }
+  a0 = wasm_f64x2_add(a0, a1);
+  b0 = wasm_f64x2_add(b0, b1);
+  t0 = wasm_f64x2_extract_lane(a0, 0) + wasm_f64x2_extract_lane(a0, 1);
+  t1 = wasm_f64x2_extract_lane(b0, 0) + wasm_f64x2_extract_lane(b0, 1);
+#endif
+  for (; j < m; j++) {
+    t0 += K0[j] * v[j];
+    t1 += K1[j] * v[j];
+  }
+  *d0 = t0;
+  *d1 = t1;
+}
+
+/* y <- (y + s0 x0) + s1 x1, elementwise: bitwise two axpy() calls, one pass over y. */
+static void axpy2(double s0, const double *x0, double s1, const double *x1, double *y, int m) {
+  int j = 0;
+#ifdef GG_SIMD
+  v128_t ss0 = wasm_f64x2_splat(s0), ss1 = wasm_f64x2_splat(s1);
+  for (; j + 4 <= m; j += 4) {
+    v128_t y0 = wasm_f64x2_add(wasm_v128_load(y + j), wasm_f64x2_mul(ss0, wasm_v128_load(x0 + j)));
+    v128_t y1 = wasm_f64x2_add(wasm_v128_load(y + j + 2), wasm_f64x2_mul(ss0, wasm_v128_load(x0 + j + 2)));
+    y0 = wasm_f64x2_add(y0, wasm_f64x2_mul(ss1, wasm_v128_load(x1 + j)));
+    y1 = wasm_f64x2_add(y1, wasm_f64x2_mul(ss1, wasm_v128_load(x1 + j + 2)));
+    wasm_v128_store(y + j, y0);
+    wasm_v128_store(y + j + 2, y1);
+  }
+#endif
+  for (; j < m; j++) y[j] = (y[j] + s0 * x0[j]) + s1 * x1[j];
+}
+
+/*
+ * One fused sweep of the scaling iteration  u <- a ./ (K v),  acc <- K^T u  over the rows of K
+ * (two rows at a time): each row's K v entry is computed, u_i is updated, and the row is added
+ * into acc while it is still in cache, so K is streamed from memory once per iteration instead
+ * of twice. The arithmetic (dot, axpy, row order) is that of the unfused sequence
+ * "kv = K v; u = a ./ kv; acc = sum_i u_i K_i", hence the same iterates bit for bit.
+ *
+ *   kv       out: K v (n).
+ *   err      out when check: sum over rows (all rows if all_rows, else rows with a_i > 0) of
+ *            |u_i kv_i - a_i| with the *incoming* u.
+ *   update   when 0, only kv and err are computed (u and acc untouched).
+ *   u_i      <- a_i / kv_i for a_i > 0; else 0 when all_rows (knopp), else unchanged.
+ *            A new u_i outside [lo, hi] (or NaN) sets *bad; from then on acc is left alone.
+ *   acc      (m) zeroed here when update, then += u_i K_i for u_i != 0.
+ */
+static void scaling_sweep(int n, int m, const double *K, const double *a, double *u, const double *v,
+                          double *kv, double *acc, int update, int check, int all_rows, double lo,
+                          double hi, double *err, int *bad) {
+  double e = 0.0;
+  int isbad = 0;
+  if (update)
+    for (int j = 0; j < m; j++) acc[j] = 0.0;
+  for (int i = 0; i < n; i += 2) {
+    int two = i + 1 < n;
+    const double *K0 = K + (long)i * m, *K1 = two ? K0 + m : K0;
+    if (two)
+      dot2(K0, K1, v, m, &kv[i], &kv[i + 1]);
+    else
+      kv[i] = dot(K0, v, m);
+    double s[2] = {0.0, 0.0};
+    for (int r = 0; r < 1 + two; r++) {
+      int k = i + r;
+      if (check && (all_rows || a[k] > 0)) e += fabs(u[k] * kv[k] - a[k]);
+      if (!update) continue;
+      if (a[k] > 0) {
+        u[k] = a[k] / kv[k];
+        if (!(u[k] >= lo && u[k] <= hi)) isbad = 1;
+      } else if (all_rows) {
+        u[k] = 0.0;
+      }
+      s[r] = u[k];
+    }
+    if (!update || isbad) continue;
+    if (s[0] != 0.0 && s[1] != 0.0)
+      axpy2(s[0], K0, s[1], K1, acc, m);
+    else if (s[0] != 0.0)
+      axpy(s[0], K0, acc, m);
+    else if (s[1] != 0.0)
+      axpy(s[1], K1, acc, m);
+  }
+  *err = e;
+  *bad = isbad;
+}
+
 GG_EXPORT(gg_sinkhorn_knopp)
 int gg_sinkhorn_knopp(int n, int m, double *K, double reg, const double *a, const double *b,
                       double *u, double *v, double *work, int max_iter, double tol,
@@ -331,31 +429,30 @@ int gg_sinkhorn_knopp(int n, int m, double *K, double reg, const double *a, cons
   double err = INFINITY;
   int it = 0;
   for (;; it++) {
-    for (int i = 0; i < n; i++) kv[i] = dot(K + (long)i * m, v, m);
-    if ((it > 0 && it % check_every == 0) || it == max_iter) {
-      err = 0.0;
-      for (int i = 0; i < n; i++) err += fabs(u[i] * kv[i] - a[i]);
+    int checked = (it > 0 && it % check_every == 0) || it == max_iter;
+    int update = it < max_iter;
+    if (update) {
+      memcpy(uprev, u, sizeof(double) * n);
+      memcpy(vprev, v, sizeof(double) * m);
+    }
+    double e;
+    int bad;
+    scaling_sweep(n, m, K, a, u, v, kv, ktu, update, checked, 1, 0.0, 1.79e308, &e, &bad);
+    if (checked) {
+      err = e;
       if (!(err == err) || err == INFINITY) {
         status = GG_STATUS_NUMERICAL_ERROR;
+        if (update) memcpy(u, uprev, sizeof(double) * n);
         break;
       }
       if (err < tol) {
         status = GG_STATUS_CONVERGED;
+        if (update) memcpy(u, uprev, sizeof(double) * n);
         break;
       }
     }
-    if (it == max_iter) break;
-    memcpy(uprev, u, sizeof(double) * n);
-    memcpy(vprev, v, sizeof(double) * m);
-    int bad = 0;
-    for (int i = 0; i < n; i++) {
-      u[i] = a[i] > 0 ? a[i] / kv[i] : 0.0;
-      if (!(u[i] <= 1.79e308)) bad = 1; /* kv underflowed to 0, or NaN */
-    }
-    for (int j = 0; j < m; j++) ktu[j] = 0.0;
-    if (!bad)
-      for (int i = 0; i < n; i++)
-        if (u[i] != 0.0) axpy(u[i], K + (long)i * m, ktu, m);
+    if (!update) break;
+    /* u is never 0 where a > 0 (a / kv with kv finite), so the lower bound 0 flags only NaN */
     if (!bad)
       for (int j = 0; j < m; j++) {
         v[j] = b[j] > 0 ? b[j] / ktu[j] : 0.0;
@@ -410,33 +507,29 @@ int gg_sinkhorn_stabilized(int n, int m, double *K, double *Kt, double reg, cons
   double err = INFINITY;
   int it = 0, absorptions = 0;
   for (;; it++) {
-    for (int i = 0; i < n; i++) kv[i] = dot(Kt + (long)i * m, v, m);
     int checked = (it > 0 && it % check_every == 0) || it == max_iter;
+    int update = it < max_iter;
+    if (update) {
+      memcpy(uprev, u, sizeof(double) * n);
+      memcpy(vprev, v, sizeof(double) * m);
+    }
+    double e;
+    int bad;
+    scaling_sweep(n, m, Kt, a, u, v, kv, ktu, update, checked, 0, STAB_LOW, STAB_HIGH, &e, &bad);
     if (checked) {
-      err = 0.0;
-      for (int i = 0; i < n; i++)
-        if (a[i] > 0) err += fabs(u[i] * kv[i] - a[i]);
+      err = e;
       if (err < tol) {
         status = GG_STATUS_CONVERGED;
+        if (update) memcpy(u, uprev, sizeof(double) * n);
         break;
       }
     }
-    if (it == max_iter) {
+    if (!update) {
       if (!(err < INFINITY)) status = GG_STATUS_NUMERICAL_ERROR;
       break;
     }
-    memcpy(uprev, u, sizeof(double) * n);
-    memcpy(vprev, v, sizeof(double) * m);
-    int bad = checked && !(err < INFINITY);
-    for (int i = 0; i < n && !bad; i++) {
-      if (!(a[i] > 0)) continue;
-      u[i] = a[i] / kv[i];
-      if (!(u[i] >= STAB_LOW && u[i] <= STAB_HIGH)) bad = 1;
-    }
+    if (checked && !(err < INFINITY)) bad = 1;
     if (!bad) {
-      for (int j = 0; j < m; j++) ktu[j] = 0.0;
-      for (int i = 0; i < n; i++)
-        if (u[i] != 0.0) axpy(u[i], Kt + (long)i * m, ktu, m);
       for (int j = 0; j < m; j++) {
         if (!(b[j] > 0)) continue;
         v[j] = b[j] / ktu[j];

@@ -65,6 +65,51 @@ function colUpdate(n: number, m: number, K: Float64Array, a: Float64Array, b: Fl
   }
 }
 
+/**
+ * One fused sweep of the scaling iteration (mirror of `scaling_sweep` in wasm/sinkhorn.c): for
+ * each row, kv_i = K_i . v, then (when `update`) u_i <- a_i / kv_i and acc += u_i K_i while the
+ * row is hot. Same arithmetic and order as "kv = K v; u = a ./ kv; acc = K^T u", one pass over K.
+ * Returns the L1 row-marginal error with the incoming u (when `check`; all rows when `allRows`,
+ * else rows with a_i > 0) and whether a new u_i left [lo, hi] (acc is then left alone).
+ */
+function scalingSweep(
+  n: number,
+  m: number,
+  K: Float64Array,
+  a: Float64Array,
+  u: Float64Array,
+  v: Float64Array,
+  kv: Float64Array,
+  acc: Float64Array,
+  update: boolean,
+  check: boolean,
+  allRows: boolean,
+  lo: number,
+  hi: number,
+): { err: number; bad: boolean } {
+  let err = 0;
+  let bad = false;
+  if (update) acc.fill(0);
+  for (let i = 0; i < n; i++) {
+    const off = i * m;
+    let s = 0;
+    for (let j = 0; j < m; j++) s += K[off + j] * v[j];
+    kv[i] = s;
+    if (check && (allRows || a[i] > 0)) err += Math.abs(u[i] * s - a[i]);
+    if (!update) continue;
+    if (a[i] > 0) {
+      u[i] = a[i] / s;
+      if (!(u[i] >= lo && u[i] <= hi)) bad = true;
+    } else if (allRows) {
+      u[i] = 0;
+    }
+    const ui = u[i];
+    if (bad || ui === 0) continue;
+    for (let j = 0; j < m; j++) acc[j] += ui * K[off + j];
+  }
+  return { err, bad };
+}
+
 /** K = -M / reg, logs of the masses, -inf potentials on zero-mass bins. */
 function logSetup(input: SinkhornKernelInput, u: Float64Array, v: Float64Array): { K: Float64Array; la: Float64Array; lb: Float64Array } {
   const { n, m, M, reg, a, b } = input;
@@ -154,41 +199,28 @@ function runStabilized(input: SinkhornKernelInput): SinkhornKernelOutput {
   let it = 0;
   let absorptions = 0;
   for (; ; it++) {
-    for (let i = 0; i < n; i++) {
-      const off = i * m;
-      let s = 0;
-      for (let j = 0; j < m; j++) s += Kt[off + j] * v[j];
-      kv[i] = s;
-    }
     const checked = (it > 0 && it % checkEvery === 0) || it === maxIter;
+    const update = it < maxIter;
+    if (update) {
+      uprev.set(u);
+      vprev.set(v);
+    }
+    const sw = scalingSweep(n, m, Kt, a, u, v, kv, ktu, update, checked, false, STAB_LOW, STAB_HIGH);
+    let bad = sw.bad;
     if (checked) {
-      err = 0;
-      for (let i = 0; i < n; i++) if (a[i] > 0) err += Math.abs(u[i] * kv[i] - a[i]);
+      err = sw.err;
       if (err < tol) {
         code = 0;
+        if (update) u.set(uprev);
         break;
       }
     }
-    if (it === maxIter) {
+    if (!update) {
       if (!(err < Infinity)) code = 2;
       break;
     }
-    uprev.set(u);
-    vprev.set(v);
-    let bad = checked && !(err < Infinity);
-    for (let i = 0; i < n && !bad; i++) {
-      if (!(a[i] > 0)) continue;
-      u[i] = a[i] / kv[i];
-      if (!(u[i] >= STAB_LOW && u[i] <= STAB_HIGH)) bad = true;
-    }
+    if (checked && !(err < Infinity)) bad = true;
     if (!bad) {
-      ktu.fill(0);
-      for (let i = 0; i < n; i++) {
-        const ui = u[i];
-        if (ui === 0) continue;
-        const off = i * m;
-        for (let j = 0; j < m; j++) ktu[j] += ui * Kt[off + j];
-      }
       for (let j = 0; j < m; j++) {
         if (!(b[j] > 0)) continue;
         v[j] = b[j] / ktu[j];
@@ -232,40 +264,29 @@ function runKnopp(input: SinkhornKernelInput): SinkhornKernelOutput {
   let err = Infinity;
   let it = 0;
   for (; ; it++) {
-    for (let i = 0; i < n; i++) {
-      const off = i * m;
-      let s = 0;
-      for (let j = 0; j < m; j++) s += K[off + j] * v[j];
-      kv[i] = s;
+    const checked = (it > 0 && it % checkEvery === 0) || it === maxIter;
+    const update = it < maxIter;
+    if (update) {
+      uprev.set(u);
+      vprev.set(v);
     }
-    if ((it > 0 && it % checkEvery === 0) || it === maxIter) {
-      err = 0;
-      for (let i = 0; i < n; i++) err += Math.abs(u[i] * kv[i] - a[i]);
+    const sw = scalingSweep(n, m, K, a, u, v, kv, ktu, update, checked, true, 0, 1.79e308);
+    let bad = sw.bad;
+    if (checked) {
+      err = sw.err;
       if (!(err < Infinity)) {
         code = 2;
+        if (update) u.set(uprev);
         break;
       }
       if (err < tol) {
         code = 0;
+        if (update) u.set(uprev);
         break;
       }
     }
-    if (it === maxIter) break;
-    uprev.set(u);
-    vprev.set(v);
-    let bad = false;
-    for (let i = 0; i < n; i++) {
-      u[i] = a[i] > 0 ? a[i] / kv[i] : 0;
-      if (!(u[i] <= 1.79e308)) bad = true;
-    }
-    ktu.fill(0);
+    if (!update) break;
     if (!bad) {
-      for (let i = 0; i < n; i++) {
-        const ui = u[i];
-        if (ui === 0) continue;
-        const off = i * m;
-        for (let j = 0; j < m; j++) ktu[j] += ui * K[off + j];
-      }
       for (let j = 0; j < m; j++) {
         v[j] = b[j] > 0 ? b[j] / ktu[j] : 0;
         if (!(v[j] <= 1.79e308)) bad = true;
