@@ -24,11 +24,12 @@ import { ErdosRenyi } from '../../generators/baselines/ErdosRenyi.js';
 import { StochasticBlockModel } from '../../generators/baselines/StochasticBlockModel.js';
 import { OtFlow } from '../../generators/ot/OtFlow.js';
 import { GwBarycenter } from '../../generators/ot/GwBarycenter.js';
+import { GwDictionary } from '../../generators/ot/GwDictionary.js';
 import type { DenoiserSizeConfig } from '../../generators/common/DenoisingGenerator.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
 
 /** Model names accepted by `--model`. */
-export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-barycenter'] as const;
+export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-barycenter', 'gw-dictionary'] as const;
 /** A `--model` value. */
 export type ModelName = (typeof MODEL_NAMES)[number];
 
@@ -40,6 +41,7 @@ export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig) => Gr
   sbm: () => new StochasticBlockModel(),
   'ot-flow': (size) => new OtFlow({ denoiser: size }),
   'gw-barycenter': () => new GwBarycenter(),
+  'gw-dictionary': () => new GwDictionary(),
 };
 
 /** A dataset resolved from `--dataset`: splits and a display name. */
