@@ -1,7 +1,7 @@
 /**
  * Optimal-transport generators benchmark (`npm run bench -- genot`): OtFlow with independent,
  * OT and OT + alignment couplings at an equal number of optimiser steps, GwBarycenter, DeFoG
- * (DiscreteFlow) at the same step budget on community-small, and the ER / SBM baselines, under
+ * (DiscreteFlow) at the same step budget on community-small, GwDictionary, and the ER / SBM baselines, under
  * the published protocols:
  *
  * - community-small: GDSS split (train = last 80 %, test = first 20 %), as many samples as the
@@ -24,6 +24,7 @@ import { ErdosRenyi } from '../src/generators/baselines/ErdosRenyi.js';
 import { StochasticBlockModel } from '../src/generators/baselines/StochasticBlockModel.js';
 import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
 import { GwBarycenter } from '../src/generators/ot/GwBarycenter.js';
+import { GwDictionary } from '../src/generators/ot/GwDictionary.js';
 import { OtFlow } from '../src/generators/ot/OtFlow.js';
 import type { CouplingKind } from '../src/generators/ot/minibatchCoupling.js';
 import type { GraphGenerator } from '../src/generators/common/GraphGenerator.js';
@@ -58,7 +59,7 @@ export async function run(): Promise<string> {
   const backend = await initBackend();
   const out: string[] = [];
   out.push(`Backend ${backend.name}; ${cpus().length} cores shared with other jobs: CPU minutes are process CPU time (user + system), not wall time.`);
-  out.push(`Networks: graph transformer ${JSON.stringify(SIZE)}, Adam lr ${FIT.lr}, batch ${FIT.batchSize}, EMA ${FIT.emaDecay}, seed 0 (training) and 1 (sampling). OtFlow: Gaussian source, x1-prediction with cross-entropy (edge weight 5), ${steps} Euler steps, no extra features; couplings differ only in how noise and data are paired (exact OT by network simplex; alignment by LSAP on sorted-row node signatures). GwBarycenter: k = 3 embedding neighbours, Dirichlet(1) weights, adjacency structure, 10 outer iterations, n = the anchor's node count. Every model of a dataset gets the same number of optimiser steps.`);
+  out.push(`Networks: graph transformer ${JSON.stringify(SIZE)}, Adam lr ${FIT.lr}, batch ${FIT.batchSize}, EMA ${FIT.emaDecay}, seed 0 (training) and 1 (sampling). OtFlow: Gaussian source, x1-prediction with cross-entropy (edge weight 5), ${steps} Euler steps, no extra features; couplings differ only in how noise and data are paired (exact OT by network simplex; alignment by LSAP on sorted-row node signatures). GwBarycenter: k = 3 embedding neighbours, Dirichlet(1) weights, adjacency structure, 10 outer iterations, n = the anchor's node count. GwDictionary: 8 atoms of the mean training size, Dirichlet(20 w_s + 0.1) weights around a random training graph's unmixing. Every network of a dataset gets the same number of optimiser steps.`);
   out.push('');
   for (const name of datasets) {
     const cs = name === 'community_small';
@@ -69,10 +70,10 @@ export async function run(): Promise<string> {
     const count = data.test.length;
     const rows: Row[] = [];
     const costs: string[] = [];
-    const timed = async (label: string, make: () => GraphGenerator, sampleSteps: number | undefined, note: (m: GraphGenerator, r: { losses: number[]; steps: number }) => string) => {
+    const timed = async (label: string, make: () => GraphGenerator, sampleSteps: number | undefined, note: (m: GraphGenerator, r: { losses: number[]; steps: number }) => string, fitEpochs = epochs) => {
       const model = make();
       const c0 = cpuMinutes();
-      const r = await model.fit(data.train, { ...FIT, epochs, rng: createRng(0) });
+      const r = await model.fit(data.train, { ...FIT, epochs: fitEpochs, rng: createRng(0) });
       const c1 = cpuMinutes();
       const graphs = await model.sample(count, { rng: createRng(1), steps: sampleSteps });
       const c2 = cpuMinutes();
@@ -89,6 +90,8 @@ export async function run(): Promise<string> {
     }
     if (cs) await timed('DiscreteFlow (DeFoG), same steps', () => new DiscreteFlow({ denoiser: SIZE }), 500, (_m, r) => `${r.steps} steps, loss ${r.losses[r.losses.length - 1]?.toFixed(3)}; 500 sampling steps`);
     await timed('GwBarycenter', () => new GwBarycenter(), undefined, () => 'no training');
+    const dictEpochs = cs ? 20 : 5;
+    await timed('GwDictionary (8 atoms)', () => new GwDictionary({ atoms: 8 }), undefined, (_m, r) => `${dictEpochs} passes, GW loss ${r.losses[0]?.toFixed(4)} -> ${r.losses[r.losses.length - 1]?.toFixed(4)}`, dictEpochs);
     await timed('Erdos-Renyi', () => new ErdosRenyi(), undefined, () => '');
     await timed('SBM (fitted)', () => new StochasticBlockModel(), undefined, () => '');
     rows.push({ label: 'train graphs (reference)', graphs: data.train.slice(0, count), trainCpu: 0, sampleCpu: 0, note: `first ${count} training graphs` });
