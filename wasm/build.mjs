@@ -1,4 +1,4 @@
-// Builds wasm/sinkhorn.wasm from wasm/sinkhorn.c with @yowasp/clang (Clang/LLD compiled to
+// Builds wasm/sinkhorn.wasm from wasm/sinkhorn.c and wasm/dense.c with @yowasp/clang (Clang/LLD compiled to
 // WebAssembly, installed by `npm ci`; no system toolchain needed). The output has no imports
 // (libm's log comes from wasi-libc and pulls no WASI calls) and is byte-for-byte reproducible:
 // test/ot/wasmBuild.test.ts rebuilds it and compares with the committed file.
@@ -23,6 +23,7 @@ export const CLANG_ARGS = [
   '-Wl,--max-memory=4294967296',
   '-Wl,--strip-debug',
   'sinkhorn.c',
+  'dense.c',
   '-o',
   'sinkhorn.wasm',
   '-lm',
@@ -34,6 +35,8 @@ export async function buildSinkhornWasm() {
   const files = {
     'sinkhorn.c': readFileSync(new URL('sinkhorn.c', here), 'utf8'),
     'sinkhorn.h': readFileSync(new URL('sinkhorn.h', here), 'utf8'),
+    'dense.c': readFileSync(new URL('dense.c', here), 'utf8'),
+    'dense.h': readFileSync(new URL('dense.h', here), 'utf8'),
   };
   const out = await runClang(CLANG_ARGS, files, { fetchProgress: () => {} });
   const wasm = out['sinkhorn.wasm'];

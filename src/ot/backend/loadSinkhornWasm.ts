@@ -9,6 +9,8 @@
 import { BackendError } from '../../core/errors.js';
 import type { SinkhornKernel, SinkhornKernelInput, SinkhornKernelOutput } from './SinkhornKernel.js';
 import { statusFromCode } from './SinkhornKernel.js';
+import type { DenseKernel } from './DenseKernel.js';
+import type { NetworkSimplexBasis, NetworkSimplexOutput } from '../internal/networkSimplex.js';
 
 /** Where the kernel's bytes come from: raw bytes, a compiled module, or a `fetch` response. */
 export type SinkhornWasmSource = BufferSource | WebAssembly.Module | Response | Promise<Response>;
@@ -18,6 +20,8 @@ export interface SinkhornWasm extends SinkhornKernel {
   readonly name: 'wasm';
   /** Current size of the instance's linear memory in bytes (grows with the largest problem run). */
   memoryBytes(): number;
+  /** The dense kernels of the GW solvers on this instance (`wasm/dense.c`). @internal */
+  readonly dense: DenseKernel;
 }
 
 interface KernelExports {
@@ -28,6 +32,8 @@ interface KernelExports {
   gg_sinkhorn_knopp(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
   gg_sinkhorn_knopp_plan(n: number, m: number, K: number, u: number, v: number): void;
   gg_sinkhorn_stabilized(n: number, m: number, K: number, Kt: number, reg: number, a: number, b: number, F: number, G: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
+  gg_matmul(n: number, k: number, m: number, A: number, B: number, C: number): void;
+  gg_network_simplex(n: number, m: number, a: number, b: number, C: number, maxIter: number, warm: number, rows: number, cols: number, flow: number, pot: number, iwork: number, out: number): number;
 }
 
 const PAGE = 65536;
@@ -42,6 +48,72 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     throw new BackendError('sinkhorn.wasm: expected exports gg_sinkhorn_log and memory; is this the graphgen kernel?');
   }
   const base = Math.ceil(Number(ex.__heap_base.value) / 16) * 16;
+
+  /** Grows the memory to hold `doubles` float64 values after the heap base (8-byte units). */
+  const reserve = (doubles: number, what: string): void => {
+    const bytes = base + 8 * doubles;
+    if (bytes > MAX_BYTES) throw new BackendError(`wasm kernel: ${what} needs ${bytes} bytes, more than the 4 GiB of wasm32 memory; use backend 'js'`);
+    const mem = ex.memory;
+    if (mem.buffer.byteLength < bytes) {
+      try {
+        mem.grow(Math.ceil((bytes - mem.buffer.byteLength) / PAGE));
+      } catch (cause) {
+        throw new BackendError(`wasm kernel: could not grow memory to ${bytes} bytes for ${what}`, { cause });
+      }
+    }
+  };
+  const even = (len: number) => len + (len & 1); // keep 16-byte alignment
+
+  const matmul = (A: Float64Array, B: Float64Array, n: number, k: number, m: number, out = new Float64Array(n * m)): Float64Array => {
+    const pA = base / 8;
+    const pB = pA + even(n * k);
+    const pC = pB + even(k * m);
+    reserve(pC + n * m - pA, `a ${n} x ${k} x ${m} product`);
+    const f64 = new Float64Array(ex.memory.buffer);
+    f64.set(A.subarray(0, n * k), pA);
+    f64.set(B.subarray(0, k * m), pB);
+    ex.gg_matmul(n, k, m, 8 * pA, 8 * pB, 8 * pC);
+    out.set(f64.subarray(pC, pC + n * m));
+    return out;
+  };
+
+  const networkSimplex = (a: Float64Array, b: Float64Array, C: Float64Array, maxIter: number, init?: NetworkSimplexBasis): NetworkSimplexOutput => {
+    const n = a.length;
+    const m = b.length;
+    const N = n + m;
+    const arcs = N - 1;
+    const pa = base / 8;
+    const pb = pa + even(n);
+    const pC = pb + even(m);
+    const pRows = pC + even(n * m); // int32 arrays take half a double per entry
+    const pCols = pRows + even(Math.ceil(arcs / 2));
+    const pFlow = pCols + even(Math.ceil(arcs / 2));
+    const pPot = pFlow + even(arcs);
+    const pI = pPot + even(N);
+    const pOut = pI + even(Math.ceil((8 * N + 4 * arcs) / 2));
+    reserve(pOut + 2 - pa, `a ${n} x ${m} transport problem`);
+    const f64 = new Float64Array(ex.memory.buffer);
+    const i32 = new Int32Array(ex.memory.buffer);
+    f64.set(a, pa);
+    f64.set(b, pb);
+    f64.set(C.subarray(0, n * m), pC);
+    if (init) {
+      i32.set(init.rows, 2 * pRows);
+      i32.set(init.cols, 2 * pCols);
+      f64.set(init.flow, pFlow);
+    }
+    const optimal = ex.gg_network_simplex(n, m, 8 * pa, 8 * pb, 8 * pC, Math.min(maxIter, 2 ** 31 - 1), init ? 1 : 0, 8 * pRows, 8 * pCols, 8 * pFlow, 8 * pPot, 8 * pI, 8 * pOut);
+    return {
+      rows: i32.slice(2 * pRows, 2 * pRows + arcs),
+      cols: i32.slice(2 * pCols, 2 * pCols + arcs),
+      flow: f64.slice(pFlow, pFlow + arcs),
+      u: f64.slice(pPot, pPot + n),
+      v: f64.slice(pPot + n, pPot + N),
+      optimal: optimal === 1,
+      pivots: f64[pOut],
+    };
+  };
+  const dense: DenseKernel = Object.freeze({ name: 'wasm' as const, matmul, networkSimplex });
 
   const run = (kind: 'log' | 'knopp' | 'stabilized', p: SinkhornKernelInput): SinkhornKernelOutput => {
     const { n, m } = p;
@@ -119,6 +191,7 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     sinkhornKnopp: (p: SinkhornKernelInput) => run('knopp', p),
     sinkhornStabilized: (p: SinkhornKernelInput) => run('stabilized', p),
     memoryBytes: () => ex.memory.buffer.byteLength,
+    dense,
   });
 }
 

@@ -11,9 +11,11 @@ import { ConvergenceError, InputError, ShapeError, describeValue } from '../../c
 import type { Matrix, MatrixLike, VectorLike } from '../../core/matrix.js';
 import { toMatrix } from '../../core/matrix.js';
 import type { Rng } from '../../core/rng.js';
-import { networkSimplex, type NetworkSimplexOutput } from './networkSimplex.js';
+import type { NetworkSimplexOutput } from './networkSimplex.js';
+import { jsDenseKernel, type DenseKernel } from '../backend/DenseKernel.js';
+import { defaultSinkhornWasm } from '../backend/loadSinkhornWasm.js';
 import { checkHistogram, checkInRange, checkInt, checkMatrix, checkNonNegative, checkPositive, checkSameMass, checkSquare } from './checks.js';
-import { frob, matmul, transpose } from './dense.js';
+import { frob, transpose } from './dense.js';
 import { checkSinkhornProblem, resolveSinkhornOptions, solveSinkhorn } from './runSinkhorn.js';
 import type { EntropicFusedGromovOptions, GromovResult } from '../gromov/GromovOptions.js';
 import type { OtStatus } from '../types.js';
@@ -55,10 +57,15 @@ export function prepareGromov(C1in: MatrixLike, C2in: MatrixLike, pin: VectorLik
   return { n, m, C1, C2, C2t: transpose(C2, m, m), p: hp.values, q: hq.values, M, constC };
 }
 
+/** The dense kernels: the C/WASM ones when the module loads synchronously, else the TS twin (identical results). */
+export function denseKernel(): DenseKernel {
+  return defaultSinkhornWasm()?.dense ?? jsDenseKernel;
+}
+
 /** C1 T C2^T (n x m). */
-export function crossTerm(P: GromovProblem, T: Float64Array): Float64Array {
-  const X = matmul(P.C1, T, P.n, P.n, P.m);
-  return matmul(X, P.C2t, P.n, P.m, P.m);
+export function crossTerm(P: GromovProblem, T: Float64Array, kernel: DenseKernel = denseKernel()): Float64Array {
+  const X = kernel.matmul(P.C1, T, P.n, P.n, P.m);
+  return kernel.matmul(X, P.C2t, P.n, P.m, P.m);
 }
 
 /** True when T is (exactly) the independent coupling p q^T. */
@@ -108,10 +115,10 @@ export interface GromovRun {
 }
 
 /** Conditional gradient (Frank-Wolfe) with exact line search and an exact inner OT solve. */
-export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64Array, maxIter: number, tol: number): GromovRun {
+export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64Array, maxIter: number, tol: number, kernel: DenseKernel = denseKernel()): GromovRun {
   const { n, m } = P;
   let G = G0.slice();
-  let cross = isProduct(P, G) ? productCross(P) : crossTerm(P, G);
+  let cross = isProduct(P, G) ? productCross(P) : crossTerm(P, G, kernel);
   let loss = fusedLoss(P, G, alpha, cross);
   let f = new Float64Array(n);
   let g = new Float64Array(m);
@@ -128,16 +135,21 @@ export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64
   const qc = Float64Array.from(cols, (j) => (P.q[j] * mp) / mq);
   const Cc = new Float64Array(rows.length * cols.length);
   let basis: NetworkSimplexOutput | undefined;
+  // buffers reused across iterations
+  const Gc = new Float64Array(n * m);
+  const Z = new Float64Array(n * m);
+  const D = new Float64Array(n * m);
+  const crossGc = new Float64Array(n * m);
   while (it < maxIter) {
     it++;
     const grad = fusedGrad(P, alpha, cross);
     for (let r = 0; r < rows.length; r++) for (let c = 0; c < cols.length; c++) Cc[r * cols.length + c] = grad[rows[r] * m + cols[c]];
     // successive linearizations are close: warm-start from the previous optimal basis
-    const lp = networkSimplex(pc, qc, Cc, 1_000_000, basis);
+    const lp = kernel.networkSimplex(pc, qc, Cc, 1_000_000, basis);
     basis = lp;
-    const Gc = new Float64Array(n * m);
+    Gc.fill(0);
     // C1 Gc C2^T from the sparse vertex Gc (<= n + m - 1 non-zeros): Z = Gc C2^T row by row, then C1 Z
-    const Z = new Float64Array(n * m);
+    Z.fill(0);
     for (let k = 0; k < lp.flow.length; k++) {
       const val = lp.flow[k];
       if (val === 0) continue;
@@ -148,27 +160,58 @@ export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64
       const cl = l * m;
       for (let j = 0; j < m; j++) Z[zr + j] += val * P.C2t[cl + j];
     }
-    const crossGc = matmul(P.C1, Z, n, n, m);
+    kernel.matmul(P.C1, Z, n, n, m, crossGc);
     f = new Float64Array(n);
     g = new Float64Array(m);
     rows.forEach((i, r) => (f[i] = lp.u[r]));
     cols.forEach((j, c) => (g[j] = lp.v[c]));
-    const D = new Float64Array(n * m);
-    for (let k = 0; k < D.length; k++) D[k] = Gc[k] - G[k];
-    // exact line search on loss(G + t D) = loss + b t + a t^2
+    // exact line search on loss(G + t D) = loss + b t + a t^2, with D = Gc - G; the five inner
+    // products are accumulated in one pass (each sum in index order, as separate frob calls would)
     const crossD = crossGc;
-    for (let k = 0; k < crossD.length; k++) crossD[k] -= cross[k];
-    const a = -2 * alpha * frob(crossD, D);
-    let b = alpha * (frob(P.constC, D) - 2 * (frob(crossD, G) + frob(cross, D)));
-    if (P.M !== null) b += (1 - alpha) * frob(P.M, D);
+    const constC = P.constC;
+    let sDD = 0; // <crossD, D>
+    let sCD = 0; // <constC, D>
+    let sDG = 0; // <crossD, G>
+    let sXD = 0; // <cross, D>
+    let sMD = 0; // <M, D>
+    const Mf = P.M;
+    for (let k = 0; k < D.length; k++) {
+      const d = Gc[k] - G[k];
+      D[k] = d;
+      const cd = crossD[k] - cross[k];
+      crossD[k] = cd;
+      sDD += cd * d;
+      sCD += constC[k] * d;
+      sDG += cd * G[k];
+      sXD += cross[k] * d;
+      if (Mf !== null) sMD += Mf[k] * d;
+    }
+    const a = -2 * alpha * sDD;
+    let b = alpha * (sCD - 2 * (sDG + sXD));
+    if (Mf !== null) b += (1 - alpha) * sMD;
     let t: number;
     if (a > 0) t = Math.min(1, Math.max(0, -b / (2 * a)));
     else t = a + b < 0 ? 1 : 0;
+    let newLoss: number;
     if (t > 0) {
-      for (let k = 0; k < G.length; k++) G[k] += t * D[k];
-      for (let k = 0; k < G.length; k++) cross[k] += t * crossD[k];
+      // update G and cross, and evaluate the fused loss in the same pass
+      let sC = 0; // <constC, G>
+      let sX = 0; // <cross, G>
+      let sM = 0; // <M, G>
+      for (let k = 0; k < G.length; k++) {
+        const gk = G[k] + t * D[k];
+        G[k] = gk;
+        const xk = cross[k] + t * crossD[k];
+        cross[k] = xk;
+        sC += constC[k] * gk;
+        sX += xk * gk;
+        if (Mf !== null) sM += Mf[k] * gk;
+      }
+      const gw = sC - 2 * sX;
+      newLoss = Mf === null ? alpha * gw : (1 - alpha) * sM + alpha * gw;
+    } else {
+      newLoss = fusedLoss(P, G, alpha, cross);
     }
-    const newLoss = fusedLoss(P, G, alpha, cross);
     const delta = Math.abs(newLoss - loss);
     loss = newLoss;
     if (t === 0 || delta <= tol * Math.abs(loss) || delta <= tol) {

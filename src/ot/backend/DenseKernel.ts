@@ -1,0 +1,24 @@
+/**
+ * The dense kernels of the Gromov-Wasserstein solvers (matrix product, exact transport by network
+ * simplex) behind one interface, with two implementations computing identical bits: the C/WASM
+ * kernel (`wasm/dense.c`, part of `sinkhorn.wasm`) and the TypeScript twin below.
+ *
+ * @module
+ * @internal
+ */
+
+import { matmul } from '../internal/dense.js';
+import { networkSimplex, type NetworkSimplexBasis, type NetworkSimplexOutput } from '../internal/networkSimplex.js';
+
+/** Dense kernels of the GW solvers. @internal */
+export interface DenseKernel {
+  /** `'wasm'` or `'js'`. */
+  readonly name: 'wasm' | 'js';
+  /** C = A B with A n x k, B k x m (row-major); writes into `out` when given. */
+  matmul(A: Float64Array, B: Float64Array, n: number, k: number, m: number, out?: Float64Array): Float64Array;
+  /** Exact transport by network simplex (see `networkSimplex`), optionally from a previous basis. */
+  networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array, maxIter: number, init?: NetworkSimplexBasis): NetworkSimplexOutput;
+}
+
+/** The TypeScript dense kernels (always available). @internal */
+export const jsDenseKernel: DenseKernel = Object.freeze({ name: 'js' as const, matmul, networkSimplex });

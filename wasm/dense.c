@@ -1,0 +1,257 @@
+/*
+ * graphgen dense kernels used by the Gromov-Wasserstein solvers (built into sinkhorn.wasm with
+ * sinkhorn.c; see dense.h):
+ *
+ *   gg_matmul            C = A B, row-major, f64x2 SIMD; per entry the exact arithmetic of the
+ *                        TypeScript twin (src/ot/internal/dense.ts matmul), hence identical bits.
+ *   gg_network_simplex   exact transport by the primal network simplex; a line-by-line port of
+ *                        src/ot/internal/networkSimplex.ts (same start, same block-search pricing,
+ *                        same ratio test and tie-breaking, same potentials arithmetic), so the
+ *                        pivots and the returned flow and potentials are identical to the twin.
+ */
+#include <math.h>
+#include <stdint.h>
+
+#include "dense.h"
+
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#define GG_SIMD 1
+#endif
+
+#if defined(__wasm__)
+#define GG_EXPORT(name) __attribute__((export_name(#name)))
+#else
+#define GG_EXPORT(name)
+#endif
+
+GG_EXPORT(gg_matmul)
+void gg_matmul(int n, int k, int m, const double *A, const double *B, double *C) {
+  long nm = (long)n * m;
+  for (long t = 0; t < nm; t++) C[t] = 0.0;
+  int k4 = k - (k % 4);
+  for (int i = 0; i < n; i++) {
+    double *Ci = C + (long)i * m;
+    const double *Ai = A + (long)i * k;
+    int l = 0;
+    for (; l < k4; l += 4) {
+      double x0 = Ai[l], x1 = Ai[l + 1], x2 = Ai[l + 2], x3 = Ai[l + 3];
+      const double *B0 = B + (long)l * m, *B1 = B0 + m, *B2 = B1 + m, *B3 = B2 + m;
+      int j = 0;
+#ifdef GG_SIMD
+      v128_t s0 = wasm_f64x2_splat(x0), s1 = wasm_f64x2_splat(x1), s2 = wasm_f64x2_splat(x2),
+             s3 = wasm_f64x2_splat(x3);
+      for (; j + 2 <= m; j += 2) {
+        v128_t t = wasm_f64x2_mul(s0, wasm_v128_load(B0 + j));
+        t = wasm_f64x2_add(t, wasm_f64x2_mul(s1, wasm_v128_load(B1 + j)));
+        t = wasm_f64x2_add(t, wasm_f64x2_mul(s2, wasm_v128_load(B2 + j)));
+        t = wasm_f64x2_add(t, wasm_f64x2_mul(s3, wasm_v128_load(B3 + j)));
+        wasm_v128_store(Ci + j, wasm_f64x2_add(wasm_v128_load(Ci + j), t));
+      }
+#endif
+      for (; j < m; j++) Ci[j] += ((x0 * B0[j] + x1 * B1[j]) + x2 * B2[j]) + x3 * B3[j];
+    }
+    for (; l < k; l++) {
+      double x = Ai[l];
+      const double *Bl = B + (long)l * m;
+      for (int j = 0; j < m; j++) Ci[j] += x * Bl[j];
+    }
+  }
+}
+
+/* Doubly linked adjacency of the spanning tree: half-edge 2k sits at node rows[k], 2k+1 at n+cols[k]. */
+typedef struct {
+  int *head, *nxt, *prv;
+} adj_t;
+
+static void adj_insert(adj_t *A, int node, int h) {
+  int first = A->head[node];
+  A->nxt[h] = first;
+  A->prv[h] = -1;
+  if (first >= 0) A->prv[first] = h;
+  A->head[node] = h;
+}
+
+static void adj_remove(adj_t *A, int node, int h) {
+  int p = A->prv[h], q = A->nxt[h];
+  if (p >= 0)
+    A->nxt[p] = q;
+  else
+    A->head[node] = q;
+  if (q >= 0) A->prv[q] = p;
+}
+
+typedef struct {
+  int n, m;
+  const double *C;
+  const int *rows, *cols;
+  double *pot;
+  int *parent, *parent_arc, *depth, *queue;
+  adj_t adj;
+} tree_t;
+
+/* (Re)computes parent, depth and potentials of the subtree hanging from start (parent link set). */
+static void relabel(tree_t *T, int start) {
+  int head = 0, tail = 0, n = T->n, m = T->m;
+  T->queue[tail++] = start;
+  while (head < tail) {
+    int x = T->queue[head++];
+    for (int h = T->adj.head[x]; h >= 0; h = T->adj.nxt[h]) {
+      int k = h >> 1;
+      if (k == T->parent_arc[x]) continue;
+      int y = x < n ? n + T->cols[k] : T->rows[k];
+      T->parent[y] = x;
+      T->parent_arc[y] = k;
+      T->depth[y] = T->depth[x] + 1;
+      T->pot[y] = T->C[(long)T->rows[k] * m + T->cols[k]] - T->pot[x];
+      T->queue[tail++] = y;
+    }
+  }
+}
+
+GG_EXPORT(gg_network_simplex)
+int gg_network_simplex(int n, int m, const double *a, const double *b, const double *C, int max_iter,
+                       int warm, int *rows, int *cols, double *flow, double *pot, int *iwork,
+                       double *out) {
+  int N = n + m, n_arcs = N - 1;
+  int *parent = iwork, *parent_arc = iwork + N, *depth = iwork + 2 * N, *queue = iwork + 3 * N;
+  int *head = iwork + 4 * N, *nxt = iwork + 5 * N, *prv = iwork + 5 * N + 2 * n_arcs;
+  int *minus_arcs = iwork + 5 * N + 4 * n_arcs, *minus_side = minus_arcs + N, *plus_arcs = minus_side + N;
+  /* rb and active_col of the row-minimum start share the tail of the pot array's companion: use
+   * queue (unused until relabel) for active_col and pot's column half for rb */
+  if (!warm) {
+    double *rb = pot + n; /* m doubles, overwritten by the potentials later */
+    int *active = queue;
+    for (int j = 0; j < m; j++) rb[j] = b[j], active[j] = 1;
+    int cols_left = m, rows_left = n, i = 0;
+    double ra = a[0];
+    for (int k = 0; k < n_arcs; k++) {
+      const double *Ci = C + (long)i * m;
+      int j = -1;
+      double best = INFINITY;
+      for (int c = 0; c < m; c++)
+        if (active[c] && Ci[c] < best) {
+          best = Ci[c];
+          j = c;
+        }
+      if (j < 0)
+        for (int c = 0; c < m && j < 0; c++)
+          if (active[c]) j = c;
+      double t = ra < rb[j] ? ra : rb[j];
+      rows[k] = i;
+      cols[k] = j;
+      flow[k] = t > 0 ? t : 0.0;
+      ra -= t;
+      rb[j] -= t;
+      if (k == n_arcs - 1) break;
+      if (cols_left == 1 || (rows_left > 1 && ra <= rb[j])) {
+        rows_left--;
+        i++;
+        ra = a[i];
+      } else {
+        active[j] = 0;
+        cols_left--;
+      }
+    }
+  }
+  tree_t T = {n, m, C, rows, cols, pot, parent, parent_arc, depth, queue, {head, nxt, prv}};
+  for (int x = 0; x < N; x++) head[x] = -1;
+  for (int k = n_arcs - 1; k >= 0; k--) {
+    adj_insert(&T.adj, rows[k], 2 * k);
+    adj_insert(&T.adj, n + cols[k], 2 * k + 1);
+  }
+  parent[0] = -1;
+  parent_arc[0] = -1;
+  depth[0] = 0;
+  pot[0] = 0.0;
+  relabel(&T, 0);
+
+  double scale = 0.0;
+  long total = (long)n * m;
+  for (long q = 0; q < total; q++) {
+    double c = fabs(C[q]);
+    if (c > scale) scale = c;
+  }
+  double eps = 1e-12 * (scale > 1e-300 ? scale : 1e-300);
+  long block = (long)ceil(sqrt((double)total));
+  long lo_block = total < 32 ? total : 32;
+  if (block < lo_block) block = lo_block;
+  long next = 0;
+  int pivots = 0, optimal = 0;
+  double *potc = pot + n;
+  while (pivots < max_iter) {
+    double best = -eps;
+    long enter = -1, scanned = 0;
+    /* row/column of `next`, advanced with the counter instead of a division per cell */
+    int qi = (int)(next / m), qj = (int)(next - (long)qi * m);
+    while (scanned < total) {
+      long end = scanned + block < total ? scanned + block : total;
+      for (; scanned < end; scanned++) {
+        double rc = C[next] - pot[qi] - potc[qj];
+        if (rc < best) {
+          best = rc;
+          enter = next;
+        }
+        next++;
+        if (++qj == m) {
+          qj = 0;
+          if (++qi == n) qi = 0, next = 0;
+        }
+      }
+      if (enter >= 0) break;
+    }
+    if (enter < 0) {
+      optimal = 1;
+      break;
+    }
+    pivots++;
+    int er = (int)(enter / m), ec = (int)(enter - (long)er * m);
+    int nminus = 0, nplus = 0;
+    int x = er, y = n + ec;
+    while (x != y) {
+      if (depth[x] >= depth[y]) {
+        if (x < n) {
+          minus_arcs[nminus] = parent_arc[x];
+          minus_side[nminus++] = 0;
+        } else
+          plus_arcs[nplus++] = parent_arc[x];
+        x = parent[x];
+      } else {
+        if (y >= n) {
+          minus_arcs[nminus] = parent_arc[y];
+          minus_side[nminus++] = 1;
+        } else
+          plus_arcs[nplus++] = parent_arc[y];
+        y = parent[y];
+      }
+    }
+    double theta = INFINITY;
+    int leave = -1, leave_side = 0;
+    for (int t = 0; t < nminus; t++) {
+      int k = minus_arcs[t];
+      if (flow[k] < theta) {
+        theta = flow[k];
+        leave = k;
+        leave_side = minus_side[t];
+      }
+    }
+    for (int t = 0; t < nminus; t++) flow[minus_arcs[t]] -= theta;
+    for (int t = 0; t < nplus; t++) flow[plus_arcs[t]] += theta;
+    adj_remove(&T.adj, rows[leave], 2 * leave);
+    adj_remove(&T.adj, n + cols[leave], 2 * leave + 1);
+    rows[leave] = er;
+    cols[leave] = ec;
+    flow[leave] = theta;
+    adj_insert(&T.adj, er, 2 * leave);
+    adj_insert(&T.adj, n + ec, 2 * leave + 1);
+    int q = leave_side == 0 ? er : n + ec;
+    int p_node = leave_side == 0 ? n + ec : er;
+    parent[q] = p_node;
+    parent_arc[q] = leave;
+    depth[q] = depth[p_node] + 1;
+    pot[q] = C[(long)er * m + ec] - pot[p_node];
+    relabel(&T, q);
+  }
+  out[0] = pivots;
+  return optimal;
+}
