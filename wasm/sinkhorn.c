@@ -566,3 +566,296 @@ void gg_sinkhorn_knopp_plan(int n, int m, double *K, const double *u, const doub
     for (int j = 0; j < m; j++) Ki[j] = ui * Ki[j] * v[j];
   }
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/*
+ * float32 path of the log-domain and Knopp kernels: the kernel matrix K is stored in float32 and
+ * every pass over it runs on f32x4 lanes (half the memory traffic and twice the lanes of the
+ * float64 path); potentials, scalings, marginals and the stopping test stay in float64 at the
+ * interface. Exponentials use exp_f32 below (|relative error| < 3e-7). Same iteration, same
+ * fallbacks and status codes as the float64 kernels, with float32 fallback thresholds.
+ */
+#define F32_LSE_LOW 1e-30
+#define F32_LSE_HIGH 1e30
+#define F32_MAX 3.4028234663852886e38
+
+#define EXPF_LO (-87.33654f)
+#define EXPF_HI 88.72283f
+#define LOG2EF 1.44269504f
+#define LN2HIF 0.693145751953125f
+#define LN2LOF 1.428606765330187e-06f
+#define SHIFTF 12582912.0f /* 1.5 * 2^23 */
+/* Taylor coefficients 1/k!, degree 7 (|r| <= ln2/2: truncation < 2e-8) */
+#define F2 0.5f
+#define F3 0.16666667f
+#define F4 0.041666668f
+#define F5 0.008333334f
+#define F6 0.0013888889f
+#define F7 0.0001984127f
+
+static inline float expf_scalar(float x) {
+  if (!(x >= EXPF_LO)) return x != x ? x : 0.0f;
+  if (x > EXPF_HI) x = EXPF_HI;
+  float t = x * LOG2EF + SHIFTF;
+  float k = t - SHIFTF;
+  float r = (x - k * LN2HIF) - k * LN2LOF;
+  float r2 = r * r;
+  float p = ((1.0f + r) + r2 * (F2 + F3 * r)) + (r2 * r2) * ((F4 + F5 * r) + r2 * (F6 + F7 * r));
+  int32_t tb, sb;
+  float shift = SHIFTF;
+  memcpy(&tb, &t, 4);
+  memcpy(&sb, &shift, 4);
+  int32_t bits = (int32_t)((uint32_t)(tb - sb + 127) << 23);
+  float scale;
+  memcpy(&scale, &bits, 4);
+  return p * scale;
+}
+
+GG_EXPORT(gg_expf)
+float gg_expf(float x) { return expf_scalar(x); }
+
+#ifdef GG_SIMD
+static inline v128_t exp_f32x4(v128_t x) {
+  const v128_t lo = wasm_f32x4_splat(EXPF_LO);
+  v128_t under = wasm_f32x4_lt(x, lo); /* -inf included */
+  x = wasm_f32x4_pmin(wasm_f32x4_pmax(lo, x), wasm_f32x4_splat(EXPF_HI));
+  const v128_t shift = wasm_f32x4_splat(SHIFTF);
+  v128_t t = wasm_f32x4_add(wasm_f32x4_mul(x, wasm_f32x4_splat(LOG2EF)), shift);
+  v128_t k = wasm_f32x4_sub(t, shift);
+  v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(k, wasm_f32x4_splat(LN2HIF)));
+  r = wasm_f32x4_sub(r, wasm_f32x4_mul(k, wasm_f32x4_splat(LN2LOF)));
+  v128_t r2 = wasm_f32x4_mul(r, r);
+  v128_t p01 = wasm_f32x4_add(wasm_f32x4_splat(1.0f), r);
+  v128_t p23 = wasm_f32x4_add(wasm_f32x4_splat(F2), wasm_f32x4_mul(wasm_f32x4_splat(F3), r));
+  v128_t p45 = wasm_f32x4_add(wasm_f32x4_splat(F4), wasm_f32x4_mul(wasm_f32x4_splat(F5), r));
+  v128_t p67 = wasm_f32x4_add(wasm_f32x4_splat(F6), wasm_f32x4_mul(wasm_f32x4_splat(F7), r));
+  v128_t q0 = wasm_f32x4_add(p01, wasm_f32x4_mul(r2, p23));
+  v128_t q1 = wasm_f32x4_add(p45, wasm_f32x4_mul(r2, p67));
+  v128_t p = wasm_f32x4_add(q0, wasm_f32x4_mul(wasm_f32x4_mul(r2, r2), q1));
+  v128_t bits = wasm_i32x4_sub(t, shift);
+  bits = wasm_i32x4_shl(wasm_i32x4_add(bits, wasm_i32x4_splat(127)), 23);
+  return wasm_v128_andnot(wasm_f32x4_mul(p, bits), under);
+}
+#endif
+
+/* sum_j exp((K_j + v_j) + s) in float32 lanes, returned as double */
+static double row_expsum_f32(const float *K, const float *v, float s, int m) {
+  int j = 0;
+  float total = 0.0f;
+#ifdef GG_SIMD
+  v128_t acc0 = wasm_f32x4_splat(0.0f), acc1 = acc0;
+  v128_t ss = wasm_f32x4_splat(s);
+  for (; j + 8 <= m; j += 8) {
+    v128_t x0 = wasm_f32x4_add(wasm_f32x4_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
+    v128_t x1 = wasm_f32x4_add(wasm_f32x4_add(wasm_v128_load(K + j + 4), wasm_v128_load(v + j + 4)), ss);
+    acc0 = wasm_f32x4_add(acc0, exp_f32x4(x0));
+    acc1 = wasm_f32x4_add(acc1, exp_f32x4(x1));
+  }
+  acc0 = wasm_f32x4_add(acc0, acc1);
+  total = (wasm_f32x4_extract_lane(acc0, 0) + wasm_f32x4_extract_lane(acc0, 1)) +
+          (wasm_f32x4_extract_lane(acc0, 2) + wasm_f32x4_extract_lane(acc0, 3));
+#endif
+  for (; j < m; j++) total += expf_scalar((K[j] + v[j]) + s);
+  return total;
+}
+
+/* acc_j += exp((K_j + v_j) + s), float32 */
+static void col_expacc_f32(const float *K, const float *v, float s, float *acc, int m) {
+  int j = 0;
+#ifdef GG_SIMD
+  v128_t ss = wasm_f32x4_splat(s);
+  for (; j + 4 <= m; j += 4) {
+    v128_t x = wasm_f32x4_add(wasm_f32x4_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
+    wasm_v128_store(acc + j, wasm_f32x4_add(wasm_v128_load(acc + j), exp_f32x4(x)));
+  }
+#endif
+  for (; j < m; j++) acc[j] += expf_scalar((K[j] + v[j]) + s);
+}
+
+static int in_range_f32(double s) { return s >= F32_LSE_LOW && s <= F32_LSE_HIGH; }
+
+/* exact LSE_t (K[t*stride] + w[t]) in double over float32 K (fallback path) */
+static double lse_exact_f32(const float *K, long stride, const double *w, int len) {
+  double mx = -INFINITY;
+  for (int t = 0; t < len; t++) {
+    double x = (double)K[t * stride] + w[t];
+    if (x > mx) mx = x;
+  }
+  if (mx == -INFINITY) return -INFINITY;
+  double s = 0.0;
+  for (int t = 0; t < len; t++) s += exp_scalar(((double)K[t * stride] + w[t]) - mx);
+  return mx + log(s);
+}
+
+GG_EXPORT(gg_sinkhorn_log_f32)
+int gg_sinkhorn_log_f32(int n, int m, float *K, double reg, const double *a, const double *b,
+                        double *u, double *v, double *work, int max_iter, double tol,
+                        int check_every, double *out) {
+  double *la = work, *lb = work + n, *lse = work + n + m;
+  float *v32 = (float *)(work + 2 * n + m), *cs = v32 + m + (m & 1);
+  long nm = (long)n * m;
+  for (long k = 0; k < nm; k++) K[k] = (float)(-(double)K[k] / reg);
+  for (int i = 0; i < n; i++) {
+    la[i] = a[i] > 0 ? log(a[i]) : -INFINITY;
+    if (!(a[i] > 0)) u[i] = -INFINITY;
+  }
+  for (int j = 0; j < m; j++) {
+    lb[j] = b[j] > 0 ? log(b[j]) : -INFINITY;
+    if (!(b[j] > 0)) v[j] = -INFINITY;
+    v32[j] = (float)v[j];
+  }
+  if (check_every < 1) check_every = 1;
+  int status = GG_STATUS_MAX_ITER;
+  double err = INFINITY;
+  int it = 0;
+  for (;; it++) {
+    for (int i = 0; i < n; i++) {
+      if (!(a[i] > 0)) continue;
+      const float *Ki = K + (long)i * m;
+      float ui = (float)u[i];
+      double s = row_expsum_f32(Ki, v32, ui, m);
+      lse[i] = in_range_f32(s) ? log(s) - (double)ui : lse_exact_f32(Ki, 1, v, m);
+    }
+    if ((it > 0 && it % check_every == 0) || it == max_iter) {
+      err = 0.0;
+      for (int i = 0; i < n; i++)
+        if (a[i] > 0) err += fabs(exp_scalar(u[i] + lse[i]) - a[i]);
+      if (!(err == err) || err == INFINITY) {
+        status = GG_STATUS_NUMERICAL_ERROR;
+        break;
+      }
+      if (err < tol) {
+        status = GG_STATUS_CONVERGED;
+        break;
+      }
+    }
+    if (it == max_iter) break;
+    for (int i = 0; i < n; i++)
+      if (a[i] > 0) u[i] = la[i] - lse[i];
+    for (int j = 0; j < m; j++) cs[j] = 0.0f;
+    for (int i = 0; i < n; i++)
+      if (a[i] > 0) col_expacc_f32(K + (long)i * m, v32, (float)u[i], cs, m);
+    for (int j = 0; j < m; j++) {
+      if (!(b[j] > 0)) continue;
+      if (in_range_f32(cs[j]))
+        v[j] = lb[j] + (double)v32[j] - log((double)cs[j]);
+      else
+        v[j] = lb[j] - lse_exact_f32(K + j, m, u, n);
+      v32[j] = (float)v[j];
+    }
+  }
+  out[0] = it;
+  out[1] = err;
+  return status;
+}
+
+GG_EXPORT(gg_sinkhorn_log_plan_f32)
+void gg_sinkhorn_log_plan_f32(int n, int m, float *K, const double *u, const double *v) {
+  for (int i = 0; i < n; i++) {
+    float *Ki = K + (long)i * m;
+    double ui = u[i];
+    for (int j = 0; j < m; j++) Ki[j] = (float)exp_scalar(((double)Ki[j] + v[j]) + ui);
+  }
+}
+
+/* f32 dot with four lanes and two accumulators, returned as double */
+static double dot_f32(const float *x, const float *y, int m) {
+  int j = 0;
+  float total = 0.0f;
+#ifdef GG_SIMD
+  v128_t acc0 = wasm_f32x4_splat(0.0f), acc1 = acc0;
+  for (; j + 8 <= m; j += 8) {
+    acc0 = wasm_f32x4_add(acc0, wasm_f32x4_mul(wasm_v128_load(x + j), wasm_v128_load(y + j)));
+    acc1 = wasm_f32x4_add(acc1, wasm_f32x4_mul(wasm_v128_load(x + j + 4), wasm_v128_load(y + j + 4)));
+  }
+  acc0 = wasm_f32x4_add(acc0, acc1);
+  total = (wasm_f32x4_extract_lane(acc0, 0) + wasm_f32x4_extract_lane(acc0, 1)) +
+          (wasm_f32x4_extract_lane(acc0, 2) + wasm_f32x4_extract_lane(acc0, 3));
+#endif
+  for (; j < m; j++) total += x[j] * y[j];
+  return total;
+}
+
+static void axpy_f32(float s, const float *x, float *y, int m) {
+  int j = 0;
+#ifdef GG_SIMD
+  v128_t ss = wasm_f32x4_splat(s);
+  for (; j + 4 <= m; j += 4)
+    wasm_v128_store(y + j, wasm_f32x4_add(wasm_v128_load(y + j), wasm_f32x4_mul(ss, wasm_v128_load(x + j))));
+#endif
+  for (; j < m; j++) y[j] += s * x[j];
+}
+
+GG_EXPORT(gg_sinkhorn_knopp_f32)
+int gg_sinkhorn_knopp_f32(int n, int m, float *K, double reg, const double *a, const double *b,
+                          double *u, double *v, double *work, int max_iter, double tol,
+                          int check_every, double *out) {
+  double *uprev = work, *vprev = work + n;
+  float *v32 = (float *)(work + n + m), *ktu = v32 + m + (m & 1);
+  long nm = (long)n * m;
+  for (long k = 0; k < nm; k++) K[k] = (float)exp_scalar(-(double)K[k] / reg);
+  for (int j = 0; j < m; j++) v32[j] = (float)v[j];
+  if (check_every < 1) check_every = 1;
+  int status = GG_STATUS_MAX_ITER;
+  double err = INFINITY;
+  int it = 0;
+  for (;; it++) {
+    int checked = (it > 0 && it % check_every == 0) || it == max_iter;
+    int update = it < max_iter;
+    if (update) {
+      memcpy(uprev, u, sizeof(double) * n);
+      memcpy(vprev, v, sizeof(double) * m);
+      for (int j = 0; j < m; j++) ktu[j] = 0.0f;
+    }
+    /* fused sweep (as scaling_sweep): K v, u update and K^T u in one pass over K */
+    double e = 0.0;
+    int bad = 0;
+    for (int i = 0; i < n; i++) {
+      const float *Ki = K + (long)i * m;
+      double kvi = dot_f32(Ki, v32, m);
+      if (checked) e += fabs(u[i] * kvi - a[i]);
+      if (!update) continue;
+      u[i] = a[i] > 0 ? a[i] / kvi : 0.0;
+      if (!(u[i] <= F32_MAX)) bad = 1;
+      if (!bad && u[i] != 0.0) axpy_f32((float)u[i], Ki, ktu, m);
+    }
+    if (checked) {
+      err = e;
+      if (!(err == err) || err == INFINITY) {
+        status = GG_STATUS_NUMERICAL_ERROR;
+        if (update) memcpy(u, uprev, sizeof(double) * n);
+        break;
+      }
+      if (err < tol) {
+        status = GG_STATUS_CONVERGED;
+        if (update) memcpy(u, uprev, sizeof(double) * n);
+        break;
+      }
+    }
+    if (!update) break;
+    if (!bad)
+      for (int j = 0; j < m; j++) {
+        v[j] = b[j] > 0 ? b[j] / (double)ktu[j] : 0.0;
+        if (!(v[j] <= F32_MAX)) bad = 1;
+        v32[j] = (float)v[j];
+      }
+    if (bad) {
+      memcpy(u, uprev, sizeof(double) * n);
+      memcpy(v, vprev, sizeof(double) * m);
+      status = GG_STATUS_NUMERICAL_ERROR;
+      break;
+    }
+  }
+  out[0] = it;
+  out[1] = err;
+  return status;
+}
+
+GG_EXPORT(gg_sinkhorn_knopp_plan_f32)
+void gg_sinkhorn_knopp_plan_f32(int n, int m, float *K, const double *u, const double *v) {
+  for (int i = 0; i < n; i++) {
+    float *Ki = K + (long)i * m;
+    double ui = u[i];
+    for (int j = 0; j < m; j++) Ki[j] = (float)(ui * (double)Ki[j] * v[j]);
+  }
+}

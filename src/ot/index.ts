@@ -51,7 +51,7 @@ export * from './gromov/entropicFusedGromovWasserstein.js';
 export * from './gromov/entropicFusedGromovWasserstein2.js';
 export * from './gromov/gromovBarycenter.js';
 export * from './gromov/fgwBarycenter.js';
-export type { SinkhornKernel, SinkhornKernelInput, SinkhornKernelOutput } from './backend/SinkhornKernel.js';
+export type { SinkhornDtype, SinkhornKernel, SinkhornKernelInput, SinkhornKernelOutput } from './backend/SinkhornKernel.js';
 export { jsSinkhornKernel } from './backend/jsSinkhornKernel.js';
 export { loadSinkhornWasm, instantiateSinkhornWasm, SINKHORN_WASM_URL } from './backend/loadSinkhornWasm.js';
 export type { SinkhornWasm, SinkhornWasmSource } from './backend/loadSinkhornWasm.js';

@@ -31,7 +31,16 @@ export interface SinkhornKernelInput {
   readonly tol: number;
   /** Check the error every this many iterations. */
   readonly checkEvery: number;
+  /**
+   * Storage and arithmetic of the kernel matrix in the passes over it (`'log'` and `'knopp'` on the
+   * WASM backend; the TS twin and the stabilized method always compute in float64).
+   * @default 'float64'
+   */
+  readonly dtype?: SinkhornDtype;
 }
+
+/** Floating-point type of the kernel matrix in the Sinkhorn passes, see {@link SinkhornKernelInput.dtype}. */
+export type SinkhornDtype = 'float64' | 'float32';
 
 /** Output of one kernel run. */
 export interface SinkhornKernelOutput {

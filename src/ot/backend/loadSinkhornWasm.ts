@@ -32,6 +32,10 @@ interface KernelExports {
   gg_sinkhorn_knopp(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
   gg_sinkhorn_knopp_plan(n: number, m: number, K: number, u: number, v: number): void;
   gg_sinkhorn_stabilized(n: number, m: number, K: number, Kt: number, reg: number, a: number, b: number, F: number, G: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
+  gg_sinkhorn_log_f32(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
+  gg_sinkhorn_log_plan_f32(n: number, m: number, K: number, u: number, v: number): void;
+  gg_sinkhorn_knopp_f32(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
+  gg_sinkhorn_knopp_plan_f32(n: number, m: number, K: number, u: number, v: number): void;
   gg_matmul(n: number, k: number, m: number, A: number, B: number, C: number): void;
   gg_network_simplex(n: number, m: number, a: number, b: number, C: number, maxIter: number, warm: number, rows: number, cols: number, flow: number, pot: number, iwork: number, out: number): number;
 }
@@ -119,8 +123,11 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     const { n, m } = p;
     const nm = n * m;
     const stab = kind === 'stabilized';
-    // layout (float64 offsets): K[nm] (Kt[nm]) a[n] b[m] u[n] v[m] su[n] sv[m] work[5n+4m] out[4]
-    const total = (stab ? 2 : 1) * nm + 3 * n + 3 * m + 5 * n + 4 * m + 4 + 16;
+    const f32 = p.dtype === 'float32' && !stab;
+    // layout (float64 offsets): K[nm] (Kt[nm]) a[n] b[m] u[n] v[m] su[n] sv[m] work[5n+4m] out[4];
+    // with float32, K holds nm float32 values (nm / 2 float64 slots)
+    const kSlots = f32 ? Math.ceil(nm / 2) : nm;
+    const total = (stab ? 2 * nm : kSlots) + 3 * n + 3 * m + 5 * n + 4 * m + 4 + 16;
     const bytes = base + 8 * total;
     if (bytes > MAX_BYTES || n >= 2 ** 31 || m >= 2 ** 31) {
       throw new BackendError(`sinkhorn wasm kernel: a ${n} x ${m} problem needs ${bytes} bytes, more than the 4 GiB of wasm32 memory; use backend 'js'`);
@@ -140,7 +147,7 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
       off += len + (len & 1); // keep 16-byte alignment
       return at;
     };
-    const K = take(nm);
+    const K = take(kSlots);
     const Kt = stab ? take(nm) : 0;
     const A = take(n);
     const B = take(m);
@@ -150,13 +157,20 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     const SV = take(m);
     const W = take(5 * n + 4 * m);
     const O = take(4);
-    f64.set(p.M, K);
+    if (f32) new Float32Array(mem.buffer, 8 * K, nm).set(p.M);
+    else f64.set(p.M, K);
     f64.set(p.a, A);
     f64.set(p.b, B);
     f64.set(p.u, U);
     f64.set(p.v, V);
     let code: number;
-    if (kind === 'log') {
+    if (f32 && kind === 'log') {
+      code = ex.gg_sinkhorn_log_f32(n, m, 8 * K, p.reg, 8 * A, 8 * B, 8 * U, 8 * V, 8 * W, p.maxIter, p.tol, p.checkEvery, 8 * O);
+      ex.gg_sinkhorn_log_plan_f32(n, m, 8 * K, 8 * U, 8 * V);
+    } else if (f32) {
+      code = ex.gg_sinkhorn_knopp_f32(n, m, 8 * K, p.reg, 8 * A, 8 * B, 8 * U, 8 * V, 8 * W, p.maxIter, p.tol, p.checkEvery, 8 * O);
+      ex.gg_sinkhorn_knopp_plan_f32(n, m, 8 * K, 8 * U, 8 * V);
+    } else if (kind === 'log') {
       code = ex.gg_sinkhorn_log(n, m, 8 * K, p.reg, 8 * A, 8 * B, 8 * U, 8 * V, 8 * W, p.maxIter, p.tol, p.checkEvery, 8 * O);
       ex.gg_sinkhorn_log_plan(n, m, 8 * K, 8 * U, 8 * V);
     } else if (kind === 'knopp') {
@@ -180,7 +194,7 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
       status: statusFromCode(code),
       iterations: view[O],
       marginalError: view[O + 1],
-      plan: view.slice(planAt, planAt + nm),
+      plan: f32 ? Float64Array.from(new Float32Array(mem.buffer, 8 * K, nm)) : view.slice(planAt, planAt + nm),
       ...(stab ? { absorptions: view[O + 2] } : {}),
     };
   };

@@ -60,6 +60,7 @@ export interface ResolvedSinkhornOptions {
   readonly strict: boolean;
   readonly massTol: number;
   readonly scaling: { start: number | undefined; factor: number; stageIter: number } | null;
+  readonly dtype: 'float64' | 'float32';
 }
 
 /** Validates the options. */
@@ -85,7 +86,10 @@ export function resolveSinkhornOptions(options: SinkhornOptions, method?: Sinkho
   } else if (es !== false) {
     throw InputError.invalid('options.epsilonScaling', 'a boolean or {start, factor, stageIter}', describeValue(es));
   }
-  return { method: m, maxIter, tol, checkEvery, kernel: resolveBackend(options.backend), strict: options.strict ?? false, massTol, scaling };
+  const dtype = options.dtype ?? 'float64';
+  if (dtype !== 'float64' && dtype !== 'float32') throw InputError.invalid('options.dtype', "'float64' or 'float32'", describeValue(dtype));
+  if (dtype === 'float32' && m === 'stabilized') throw InputError.invalid('options.dtype', "'float64' with method 'stabilized' ('float32' needs method 'log' or 'knopp')", "'float32'");
+  return { method: m, maxIter, tol, checkEvery, kernel: resolveBackend(options.backend), strict: options.strict ?? false, massTol, scaling, dtype };
 }
 
 function warmVector(x: unknown, len: number, name: string): Float64Array {
@@ -132,7 +136,7 @@ export function solveSinkhorn(p: SinkhornProblem, o: ResolvedSinkhornOptions, wa
       for (let i = 0; i < n; i++) u[i] = Math.exp(f[i] / r);
       for (let j = 0; j < m; j++) v[j] = Math.exp(g[j] / r);
     }
-    const input = { n, m, M: p.M, reg: r, a: p.a, b: p.b, u, v, maxIter: budget, tol: last ? o.tol : Math.max(o.tol, 1e-6), checkEvery: o.checkEvery };
+    const input = { n, m, M: p.M, reg: r, a: p.a, b: p.b, u, v, maxIter: budget, tol: last ? o.tol : Math.max(o.tol, 1e-6), checkEvery: o.checkEvery, dtype: o.dtype };
     out = o.method === 'log' ? o.kernel.sinkhornLog(input) : o.method === 'knopp' ? o.kernel.sinkhornKnopp(input) : o.kernel.sinkhornStabilized(input);
     iterations += out.iterations;
     if (o.method !== 'knopp') {
