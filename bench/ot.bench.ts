@@ -10,9 +10,10 @@
  *   Y_j = (frac(0.732051 j + 0.1), frac(0.236068 j + 0.2)); squared distances for EMD/LSAP,
  *   Euclidean distance matrices of X and Y for GW.
  *
- * Environment: OT_BENCH_FULL=1 runs every log-domain case for the full 1000 iterations (by
- * default the slow log-domain sides at n >= 1024 run 100 iterations and are scaled x10, which
- * is exact up to noise since every iteration does the same work when tol = 0).
+ * Every Sinkhorn cell runs exactly 1000 iterations (the whole run takes 15-25 minutes on 2 cores,
+ * most of it POT's and the TS twin's log-domain solvers at n = 2048). Environment:
+ * OT_BENCH_QUICK=1 runs the slow log-domain sides at n >= 1024 for 100 iterations and scales
+ * them x10 (marked †; exact up to noise since every iteration does the same work when tol = 0).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -31,7 +32,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const ITERS = 1000;
 const REG = 0.05;
 const SIZES = [256, 1024, 2048];
-const FULL = process.env.OT_BENCH_FULL === '1';
+const QUICK = process.env.OT_BENCH_QUICK === '1';
 
 const frac = (x: number) => x - Math.floor(x);
 
@@ -117,12 +118,12 @@ interface PotSide {
   gw: Record<string, { seconds: number; value: number }>;
 }
 
-const logIters = (n: number) => (FULL || n <= 256 ? ITERS : 100);
+const logIters = (n: number) => (!QUICK || n <= 256 ? ITERS : 100);
 
 export async function run(): Promise<string> {
   const out: string[] = [];
   const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
-  out.push(`Load average at start (1/5/15 min): ${load}. Wall-clock seconds, median of the repeats; \`†\` = log-domain run of 100 iterations scaled x10 (set OT_BENCH_FULL=1 for full runs).`);
+  out.push(`Load average at start (1/5/15 min): ${load}. Wall-clock seconds, median of the repeats (3 at n = 256, 1 above). ${QUICK ? '`†` = log-domain run of 100 iterations scaled x10 (OT_BENCH_QUICK=1).' : 'Every Sinkhorn cell is a run of exactly 1000 iterations.'}`);
 
   // ---- other sides: POT (one python process), native C (one process per case)
   const pot = hasPot();
@@ -154,11 +155,12 @@ export async function run(): Promise<string> {
     const li = logIters(n);
     const scale = ITERS / li;
     const rep = n <= 256 ? 3 : 1;
-    const run1 = (backend: 'wasm' | 'js', method: 'log' | 'stabilized' | 'knopp', iters: number) =>
-      time(() => sinkhorn(a, b, M, REG, { backend, method, maxIter: iters, tol: 0 }), rep).s;
+    const run1 = (backend: 'wasm' | 'js', method: 'log' | 'stabilized' | 'knopp', iters: number, dtype: 'float64' | 'float32' = 'float64') =>
+      time(() => sinkhorn(a, b, M, REG, { backend, method, maxIter: iters, tol: 0, dtype }), rep).s;
     const nl = native(n, li, 'log');
     sides[n] = {
       wl: run1('wasm', 'log', li) * scale,
+      wl32: run1('wasm', 'log', li, 'float32') * scale,
       jl: run1('js', 'log', li) * scale,
       nl: nl === undefined ? undefined : nl * scale,
       pl: P ? P.sinkhorn_log[String(n)].seconds * (ITERS / P.sinkhorn_log[String(n)].iterations) : undefined,
@@ -166,6 +168,7 @@ export async function run(): Promise<string> {
       js: run1('js', 'stabilized', ITERS),
       ns: native(n, ITERS, 'stabilized'),
       wk: run1('wasm', 'knopp', ITERS),
+      wk32: run1('wasm', 'knopp', ITERS, 'float32'),
       jk: run1('js', 'knopp', ITERS),
       nk: native(n, ITERS, 'knopp'),
       pk: P?.sinkhorn[String(n)].seconds,
@@ -175,20 +178,21 @@ export async function run(): Promise<string> {
   out.push('', `### Sinkhorn, n = m, reg = ${REG}, ${ITERS} iterations, float64`, '');
   out.push(`POT: ${P ? `${P.pot} (numpy/OpenBLAS), \`ot.sinkhorn(method='sinkhorn_log' | 'sinkhorn', stopThr=0)\`` : 'not available (`/usr/bin/python3 -c "import ot"` failed): POT columns skipped'}. Native: ${nativeExe ? 'the same C (`wasm/sinkhorn.c`) built with `cc -O3 -march=native` (scalar source path, auto-vectorized by the compiler where it can)' : 'no `cc`: native columns skipped'}.`, '');
   out.push('Log-domain solvers (`method: \'log\'`, every iteration computes 2 n m exponentials):', '');
-  out.push('| n | wasm log | TS log | native log | POT sinkhorn_log | POT log / wasm log | wasm log / native log | TS log / wasm log |');
-  out.push('|---|---|---|---|---|---|---|---|');
+  out.push('| n | wasm log | TS log | native log | POT sinkhorn_log | POT log / wasm log | wasm log / native log | TS log / wasm log | wasm log float32 | POT log / wasm log float32 |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const n of SIZES) {
     const r = sides[n];
     const d = (r.li as number) < ITERS ? '†' : '';
     const pd = P && P.sinkhorn_log[String(n)].iterations < ITERS ? '†' : '';
-    out.push(`| ${n} | ${fmt(r.wl)}${d} | ${fmt(r.jl)}${d} | ${fmt(r.nl)}${d} | ${fmt(r.pl)}${pd} | ${ratio(r.pl, r.wl)} | ${ratio(r.wl, r.nl)} | ${ratio(r.jl, r.wl)} |`);
+    out.push(`| ${n} | ${fmt(r.wl)}${d} | ${fmt(r.jl)}${d} | ${fmt(r.nl)}${d} | ${fmt(r.pl)}${pd} | ${ratio(r.pl, r.wl)} | ${ratio(r.wl, r.nl)} | ${ratio(r.jl, r.wl)} | ${fmt(r.wl32)}${d} | ${ratio(r.pl, r.wl32)} |`);
   }
+  out.push('', 'float32 columns: `dtype: \'float32\'` (kernel matrix in float32, f32x4 SIMD passes, float32 exp; potentials and stopping test in float64).');
   out.push('', 'Scaling-domain solvers (`\'stabilized\'` = the default: absorbs into log-potentials only when a scaling leaves [1e-100, 1e100], never NaN; `\'knopp\'` = plain Sinkhorn-Knopp):', '');
-  out.push('| n | wasm stabilized | TS stabilized | native stabilized | wasm knopp | TS knopp | native knopp | POT sinkhorn | wasm stabilized / POT sinkhorn | POT sinkhorn / wasm knopp | wasm knopp / native knopp | wasm stabilized / native stabilized |');
-  out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  out.push('| n | wasm stabilized | TS stabilized | native stabilized | wasm knopp | TS knopp | native knopp | POT sinkhorn | wasm stabilized / POT sinkhorn | POT sinkhorn / wasm knopp | wasm knopp / native knopp | wasm stabilized / native stabilized | wasm knopp float32 | POT sinkhorn / wasm knopp float32 |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of SIZES) {
     const r = sides[n];
-    out.push(`| ${n} | ${fmt(r.ws)} | ${fmt(r.js)} | ${fmt(r.ns)} | ${fmt(r.wk)} | ${fmt(r.jk)} | ${fmt(r.nk)} | ${fmt(r.pk)} | ${ratio(r.ws, r.pk)} | ${ratio(r.pk, r.wk)} | ${ratio(r.wk, r.nk)} | ${ratio(r.ws, r.ns)} |`);
+    out.push(`| ${n} | ${fmt(r.ws)} | ${fmt(r.js)} | ${fmt(r.ns)} | ${fmt(r.wk)} | ${fmt(r.jk)} | ${fmt(r.nk)} | ${fmt(r.pk)} | ${ratio(r.ws, r.pk)} | ${ratio(r.pk, r.wk)} | ${ratio(r.wk, r.nk)} | ${ratio(r.ws, r.ns)} | ${fmt(r.wk32)} | ${ratio(r.pk, r.wk32)} |`);
   }
 
   // ---- batched
