@@ -105,7 +105,7 @@ export class Adam {
     variables.forEach((v, i) => {
       let st = this.moments.get(v);
       if (st === undefined) {
-        st = { m: tf.variable(tf.zerosLike(v), false), v: tf.variable(tf.zerosLike(v), false) };
+        st = zeroMoments(v);
         this.moments.set(v, st);
       }
       const s = st;
@@ -146,7 +146,7 @@ export class Adam {
       if (state.m[i].length !== x.size || state.v[i].length !== x.size) throw ShapeError.mismatch(`state.m[${i}]`, `${x.size} values`, `${state.m[i].length}`);
       let s = this.moments.get(x);
       if (s === undefined) {
-        s = { m: tf.variable(tf.zerosLike(x), false), v: tf.variable(tf.zerosLike(x), false) };
+        s = zeroMoments(x);
         this.moments.set(x, s);
       }
       const st = s;
@@ -166,4 +166,9 @@ export class Adam {
     }
     this.moments.clear();
   }
+}
+
+/** Fresh zero moment variables shaped like `x` (the zero tensors they are made from are freed). */
+function zeroMoments(x: tf.Tensor): { m: tf.Variable; v: tf.Variable } {
+  return tf.tidy(() => ({ m: tf.variable(tf.zerosLike(x), false), v: tf.variable(tf.zerosLike(x), false) }));
 }

@@ -35,7 +35,7 @@ export class Ema {
     assertFinite(this.decay, 'options.decay', { min: 0, max: 0.9999999 });
     this.warmup = options.warmup ?? true;
     this.params = module.trainableVariables();
-    this.shadow = this.params.map((p) => tf.variable(tf.clone(p), false));
+    this.shadow = tf.tidy(() => this.params.map((p) => tf.variable(tf.clone(p), false)));
   }
 
   /** Folds the current weights into the average. Returns the decay used. */
