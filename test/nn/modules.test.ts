@@ -247,6 +247,24 @@ describe('training helpers', () => {
     lin.dispose();
   });
 
+  it('Adam and Ema leave no tensors behind once disposed, including their first step', () => {
+    const before = tf.memory().numTensors;
+    const lin = new Linear({ inFeatures: 3, outFeatures: 2 }, createRng(1));
+    const vars = lin.trainableVariables();
+    const opt = new Adam({ learningRate: 0.1 });
+    const ema = new Ema(lin, { decay: 0.9 });
+    for (let k = 0; k < 2; k++) {
+      const grads = vars.map((v) => tf.onesLike(v));
+      opt.step(vars, grads);
+      tf.dispose(grads);
+      ema.update();
+    }
+    opt.dispose();
+    ema.dispose();
+    lin.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('sinusoidalEmbedding', () => {
     const e = sinusoidalEmbedding(tf.tensor1d([0, 1]), 5);
     expect(e.shape).toEqual([2, 5]);
