@@ -48,8 +48,8 @@ describe('graphgen eval', () => {
     expect(r.stdout).toMatch(/V\.U\.N\. 33\.3 %/);
   });
 
-  it.skipIf(!existsSync(join(shared, 'planar')))('reads planar:test and defaults validity to planar', () => {
-    const r = run(['eval', '--generated', gen, '--reference', 'planar:test', '--root', shared, '--json']);
+  it.skipIf(!existsSync(join(shared, 'planar')))('reads shared:planar:test and defaults validity to planar', () => {
+    const r = run(['eval', '--generated', gen, '--reference', 'shared:planar:test', '--root', shared, '--json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).validity).toBe('planar');
   });

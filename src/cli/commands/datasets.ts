@@ -10,14 +10,11 @@ import {
   DEFAULT_DATASET_SEED,
   RECIPE_NAMES,
   datasetStats,
-  loadBenchmark,
-  loadDataset,
-  type BenchmarkName,
   type Dataset,
   type DatasetStatsResult,
-  type RecipeName,
 } from '../../datasets/index.js';
 import { formatGraphs, type GraphFormat } from '../../io/index.js';
+import { parseSeedFlag, resolveDataset } from '../datasetSpec.js';
 
 /** Prefix that selects a benchmark file set instead of a recipe, e.g. `shared:planar`. */
 const SHARED = 'shared:';
@@ -29,28 +26,11 @@ interface SourceOptions {
   root: string;
 }
 
-function parseSeed(text: string): number {
-  const seed = Number(text);
-  if (!/^-?[0-9]+$/.test(text) || !Number.isSafeInteger(seed)) throw InputError.invalid('--seed', 'an integer', JSON.stringify(text));
-  return seed;
-}
-
-async function resolveDataset(name: string, opts: SourceOptions): Promise<Dataset> {
-  if (name.startsWith(SHARED)) {
-    const bench = name.slice(SHARED.length);
-    if (!(BENCHMARK_NAMES as readonly string[]).includes(bench)) {
-      throw InputError.invalid('<name>', `a benchmark name after "shared:" (${BENCHMARK_NAMES.join(', ')})`, JSON.stringify(bench));
-    }
-    return loadBenchmark(bench as BenchmarkName, { root: opts.root });
-  }
-  if (!(RECIPE_NAMES as readonly string[]).includes(name)) {
-    throw InputError.invalid(
-      '<name>',
-      `a recipe (${RECIPE_NAMES.join(', ')}) or shared:<benchmark> (${BENCHMARK_NAMES.join(', ')}); see "graphgen datasets list"`,
-      describeValue(name),
-    );
-  }
-  return loadDataset(name as RecipeName, { seed: parseSeed(opts.seed) });
+/** A recipe or benchmark by name (folders and files have no provenance to show). */
+async function namedDataset(name: string, opts: SourceOptions): Promise<Dataset> {
+  const d = await resolveDataset(name, { root: opts.root, seed: parseSeedFlag(opts.seed), argument: '<name>' });
+  if (d.meta === null) throw InputError.invalid('<name>', `a recipe (${RECIPE_NAMES.join(', ')}) or shared:<benchmark> (${BENCHMARK_NAMES.join(', ')})`, describeValue(name));
+  return { train: d.train, val: d.val, test: d.test, meta: d.meta };
 }
 
 const fmt = (x: number): string => x.toFixed(2);
@@ -142,7 +122,7 @@ export function datasetsCommand(): Command {
       if (list.length === 0) throw InputError.invalid('<names...>', 'at least one dataset name (or --all)', 'none');
       let out = opts.markdown ? MARKDOWN_HEADER : '';
       for (const name of list) {
-        const data = await resolveDataset(name, opts);
+        const data = await namedDataset(name, opts);
         out += opts.markdown ? markdownRow(name, data) : textReport(name, data) + '\n';
       }
       process.stdout.write(out);
@@ -159,7 +139,7 @@ export function datasetsCommand(): Command {
     .addOption(seedOption())
     .addOption(rootOption())
     .action(async (name: string, opts: SourceOptions & { split: string; format: string; out?: string; dropLabels?: boolean }) => {
-      const data = await resolveDataset(name, opts);
+      const data = await namedDataset(name, opts);
       const graphs = opts.split === 'all' ? [...data.train, ...data.val, ...data.test] : data[opts.split as (typeof SPLITS)[number]];
       const text = formatGraphs(graphs, FORMATS[opts.format], { dropLabels: opts.dropLabels === true });
       if (opts.out === undefined || opts.out === '-') {

@@ -5,17 +5,13 @@
  * @module
  */
 import { Command, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { InputError, IoError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
-import type { Graph } from '../../graph/Graph.js';
-import { parseGraph6 } from '../../io/parseGraph6.js';
-import { BENCHMARK_NAMES, DEFAULT_BENCHMARK_ROOT, loadBenchmark, type BenchmarkName } from '../../datasets/loaders/loadBenchmark.js';
+import { DEFAULT_BENCHMARK_ROOT } from '../../datasets/loaders/loadBenchmark.js';
 import { evaluate, type EvaluateResult } from '../../metrics/evaluate.js';
+import { resolveGraphSet } from '../datasetSpec.js';
 import { VALIDITY_NAMES, type ValidityName } from '../../metrics/sample/validityFunction.js';
 import type { MmdPresetName } from '../../metrics/mmd/presets.js';
-
-const OWN_VALIDITY: Partial<Record<BenchmarkName, ValidityName>> = { planar: 'planar', sbm: 'sbm', tree: 'tree', grid: 'grid' };
 
 interface EvalFlags {
   generated: string;
@@ -28,22 +24,6 @@ interface EvalFlags {
   root: string;
   json?: boolean;
   ratio: boolean;
-}
-
-/** Reads `name:split` from the benchmark root, or a graph6 file. */
-async function readGraphs(spec: string, root: string, what: string): Promise<{ graphs: Graph[]; dataset: BenchmarkName | null }> {
-  const m = /^([a-z_]+):(train|val|test)$/.exec(spec);
-  if (m !== null && (BENCHMARK_NAMES as readonly string[]).includes(m[1])) {
-    const ds = await loadBenchmark(m[1] as BenchmarkName, { root });
-    return { graphs: ds[m[2] as 'train' | 'val' | 'test'], dataset: m[1] as BenchmarkName };
-  }
-  let text: string;
-  try {
-    text = await readFile(spec, 'utf8');
-  } catch (e) {
-    throw new IoError(`--${what}: cannot read "${spec}" (expected a .g6 file or <dataset>:<split> with dataset in ${BENCHMARK_NAMES.join(', ')})`, { argument: `--${what}`, cause: e });
-  }
-  return { graphs: parseGraph6(text), dataset: null };
 }
 
 function fmt(x: number | undefined): string {
@@ -74,16 +54,16 @@ export function formatReport(r: EvaluateResult): string {
  *
  * @example
  * ```sh
- * graphgen eval --generated samples.g6 --reference planar:test --train planar:train
+ * graphgen eval --generated samples.g6 --reference shared:planar:test --train shared:planar:train
  * graphgen eval --generated samples.g6 --reference test.g6 --preset gdss --json
  * ```
  */
 export function evalCommand(): Command {
   return new Command('eval')
     .description('Evaluate generated graphs: MMDs (spectre or gdss preset), ratio, validity, uniqueness, novelty, V.U.N.')
-    .requiredOption('--generated <file>', 'generated graphs, graph6 file')
-    .requiredOption('--reference <spec>', 'reference graphs: <dataset>:<split> (e.g. planar:test) or a graph6 file')
-    .option('--train <spec>', 'training graphs for novelty and the ratio: <dataset>:<split> or a graph6 file')
+    .requiredOption('--generated <file>', 'generated graphs: a graph file (.g6, .s6, .json, edge list)')
+    .requiredOption('--reference <spec>', 'reference graphs: <dataset>:<split> (e.g. shared:planar:test for the benchmark files papers use, planar:test for the built-in recipe) or a graph file')
+    .option('--train <spec>', 'training graphs for novelty and the ratio: <dataset>:<split> or a graph file')
     .addOption(new Option('--preset <name>', 'MMD convention').choices(['spectre', 'gdss']).default('spectre'))
     .addOption(new Option('--validity <name>', "validity criterion (default: the reference dataset's own, else none)").choices([...VALIDITY_NAMES]))
     .option('--folds <k>', 'split the generated graphs into k folds and report mean +- std', '1')
@@ -96,10 +76,11 @@ export function evalCommand(): Command {
       if (!Number.isInteger(folds) || folds < 1) throw InputError.invalid('--folds', 'a positive integer', JSON.stringify(flags.folds));
       const seed = Number(flags.seed);
       if (!Number.isSafeInteger(seed)) throw InputError.invalid('--seed', 'an integer', JSON.stringify(flags.seed));
-      const gen = await readGraphs(flags.generated, flags.root, 'generated');
-      const ref = await readGraphs(flags.reference, flags.root, 'reference');
-      const train = flags.train === undefined ? undefined : (await readGraphs(flags.train, flags.root, 'train')).graphs;
-      const validity: ValidityName = flags.validity ?? (ref.dataset !== null ? (OWN_VALIDITY[ref.dataset] ?? 'none') : 'none');
+      const source = (argument: string) => ({ root: flags.root, seed, argument });
+      const gen = await resolveGraphSet(flags.generated, source('--generated'));
+      const ref = await resolveGraphSet(flags.reference, source('--reference'));
+      const train = flags.train === undefined ? undefined : (await resolveGraphSet(flags.train, source('--train'))).graphs;
+      const validity: ValidityName = flags.validity ?? ref.validity;
       const report = evaluate(gen.graphs, ref.graphs, { preset: flags.preset, train, validity, folds, rng: createRng(seed), ratio: flags.ratio });
       if (flags.json) {
         const { sample, ...rest } = report;

@@ -6,15 +6,11 @@
  */
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { InputError, IoError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
-import type { Graph } from '../../graph/Graph.js';
-import { parseGraph6 } from '../../io/parseGraph6.js';
-import { loadDataset } from '../../datasets/loadDataset.js';
-import { RECIPE_NAMES, type RecipeName } from '../../datasets/datasetRecipes.js';
-import { BENCHMARK_NAMES, DEFAULT_BENCHMARK_ROOT, loadBenchmark, type BenchmarkName } from '../../datasets/loaders/loadBenchmark.js';
+import { RECIPE_NAMES } from '../../datasets/datasetRecipes.js';
+import { BENCHMARK_NAMES, DEFAULT_BENCHMARK_ROOT } from '../../datasets/loaders/loadBenchmark.js';
+import { resolveDataset } from '../datasetSpec.js';
 import { evaluate, type EvaluateResult } from '../../metrics/evaluate.js';
 import type { MmdPresetName } from '../../metrics/mmd/presets.js';
 import { initBackend } from '../../nn/initBackend.js';
@@ -43,57 +39,6 @@ export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig) => Gr
   'gw-barycenter': () => new GwBarycenter(),
   'gw-dictionary': () => new GwDictionary(),
 };
-
-/** A dataset resolved from `--dataset`: splits and a display name. */
-export interface CliDataset {
-  name: string;
-  train: Graph[];
-  val: Graph[];
-  test: Graph[];
-}
-
-async function readG6(path: string): Promise<Graph[]> {
-  try {
-    return parseGraph6(await readFile(path, 'utf8'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== undefined) throw new IoError(`cannot read "${path}": ${(err as Error).message}`, { argument: '--dataset', cause: err });
-    throw err;
-  }
-}
-
-/**
- * Resolves `--dataset`: a built-in recipe (`community-small`, `planar`, ...: the committed,
- * seeded datasets), a benchmark file set (`shared:planar`, `shared:community_small`, or a bare
- * benchmark name that is not a recipe, e.g. `community_small`; read from `--root`), a directory
- * holding `train.g6` (+ optional `val.g6`, `test.g6`), or one `.g6` file (train only).
- */
-export async function resolveDataset(spec: string, root: string): Promise<CliDataset> {
-  if ((RECIPE_NAMES as readonly string[]).includes(spec)) {
-    const d = loadDataset(spec as RecipeName);
-    return { name: spec, train: d.train, val: d.val, test: d.test };
-  }
-  const bench = spec.startsWith('shared:') ? spec.slice(7) : spec;
-  if ((BENCHMARK_NAMES as readonly string[]).includes(bench)) {
-    const d = await loadBenchmark(bench as BenchmarkName, { root });
-    return { name: `shared:${bench}`, train: d.train, val: d.val, test: d.test };
-  }
-  let isDir = false;
-  try {
-    isDir = (await stat(spec)).isDirectory();
-  } catch (err) {
-    throw InputError.invalid('--dataset', `a recipe (${RECIPE_NAMES.join(', ')}), a benchmark (${BENCHMARK_NAMES.join(', ')}), a folder with train.g6 or a .g6 file`, JSON.stringify(spec), err);
-  }
-  if (!isDir) return { name: spec, train: await readG6(spec), val: [], test: [] };
-  const optional = async (f: string): Promise<Graph[]> => {
-    try {
-      await stat(join(spec, f));
-    } catch {
-      return [];
-    }
-    return readG6(join(spec, f));
-  };
-  return { name: spec, train: await readG6(join(spec, 'train.g6')), val: await optional('val.g6'), test: await optional('test.g6') };
-}
 
 function fmt(x: number | undefined): string {
   if (x === undefined || Number.isNaN(x)) return '-';
@@ -209,7 +154,7 @@ export function trainCommand(): Command {
       const hidden = int(flags.hidden, '--hidden', 8);
       const seed = int(flags.seed, '--seed', 0);
       const steps = int(flags.steps, '--steps', 1);
-      const data = await resolveDataset(flags.dataset, flags.root);
+      const data = await resolveDataset(flags.dataset, { root: flags.root, argument: '--dataset' });
       await initBackend();
       const model = MODEL_FACTORIES[flags.model]({ layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 });
       const rng = createRng(seed);
