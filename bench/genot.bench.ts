@@ -10,7 +10,7 @@
  *   ratio against the train-vs-test MMDs.
  *
  * Environment:
- * - `GRAPHGEN_GENOT_EPOCHS_CS` epochs per model on community-small (default 150, 3 steps each);
+ * - `GRAPHGEN_GENOT_EPOCHS_CS` epochs per model on community-small (default 400, 3 steps each);
  * - `GRAPHGEN_GENOT_EPOCHS_PLANAR` epochs per model on planar (default 15, 4 steps each);
  * - `GRAPHGEN_GENOT_STEPS` Euler steps when sampling OtFlow (default 50);
  * - `GRAPHGEN_GENOT_DATASETS` comma list of `community_small,planar` (default both).
@@ -52,7 +52,7 @@ interface Row {
 }
 
 export async function run(): Promise<string> {
-  const epochsCs = Number(process.env.GRAPHGEN_GENOT_EPOCHS_CS ?? 150);
+  const epochsCs = Number(process.env.GRAPHGEN_GENOT_EPOCHS_CS ?? 400);
   const epochsPlanar = Number(process.env.GRAPHGEN_GENOT_EPOCHS_PLANAR ?? 15);
   const steps = Number(process.env.GRAPHGEN_GENOT_STEPS ?? 50);
   const datasets = (process.env.GRAPHGEN_GENOT_DATASETS ?? 'community_small,planar').split(',').filter(Boolean);
