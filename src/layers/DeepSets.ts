@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertInteger, assertOneOf } from '../core/assert.js';
 import type { Rng } from '../core/rng.js';
-import { Module } from '../nn/Module.js';
+import { BasisLayer } from './BasisLayer.js';
 import { dense } from '../nn/dense.js';
-import { initValues } from '../nn/initializers.js';
-import type { BasisNormalization } from './Equivariant2to2.js';
+import type { BasisNormalization } from './BasisLayer.js';
 import { checkNodes, nodeCount, nodeMask3 } from './masking.js';
 
 /**
@@ -36,34 +34,20 @@ export interface DeepSetsConfig {
  * const h = ds.apply(x, nodeMask); // [B,N,8]
  * ```
  */
-export class DeepSets extends Module<DeepSetsConfig> {
+export class DeepSets extends BasisLayer<DeepSetsConfig> {
   readonly className = 'DeepSets';
-  /** `[2, C, C']`. */
-  readonly weight: tf.Variable;
   /** `[C']`. */
   readonly bias: tf.Variable;
-  private readonly config: Required<DeepSetsConfig>;
 
   /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: DeepSetsConfig, rng: Rng) {
-    super();
-    assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
-    assertInteger(config.outChannels, 'config.outChannels', { min: 1 });
-    const normalization = config.normalization ?? 'mean';
-    assertOneOf(normalization, 'config.normalization', ['sum', 'mean'] as const);
-    this.config = { inChannels: config.inChannels, outChannels: config.outChannels, normalization };
-    const { inChannels: c, outChannels: co } = this.config;
-    this.weight = this.addParameter('weight', [2, c, co], initValues('glorotUniform', 2 * c * co, 2 * c, co, rng));
-    this.bias = this.addParameter('bias', [co], new Float32Array(co));
+    super(config, 2, rng);
+    this.bias = this.addBias('bias');
   }
 
   /** Rebuilds from {@link DeepSets.getConfig}. */
   static fromConfig(config: DeepSetsConfig, rng: Rng): DeepSets {
     return new DeepSets(config, rng);
-  }
-
-  getConfig(): DeepSetsConfig {
-    return { ...this.config };
   }
 
   /** `x [B,N,C]`, `nodeMask [B,N]` -> `[B,N,C']`. @throws `ShapeError` on bad shapes */

@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertInteger, assertOneOf } from '../core/assert.js';
 import type { Rng } from '../core/rng.js';
-import { Module } from '../nn/Module.js';
+import { BasisLayer } from './BasisLayer.js';
 import { dense } from '../nn/dense.js';
-import { initValues } from '../nn/initializers.js';
-import type { BasisNormalization } from './Equivariant2to2.js';
+import type { BasisNormalization } from './BasisLayer.js';
 import { checkNodes, edgeMask4, eye3, nodeCount, nodeMask3 } from './masking.js';
 
 /**
@@ -45,37 +43,23 @@ export interface Equivariant1to2Config {
  * const h = lift.apply(x, nodeMask); // [B,N,N,16]
  * ```
  */
-export class Equivariant1to2 extends Module<Equivariant1to2Config> {
+export class Equivariant1to2 extends BasisLayer<Equivariant1to2Config> {
   readonly className = 'Equivariant1to2';
-  /** `[5, C, C']`. */
-  readonly weight: tf.Variable;
   /** `[C']`. */
   readonly biasAll: tf.Variable;
   /** `[C']`. */
   readonly biasDiag: tf.Variable;
-  private readonly config: Required<Equivariant1to2Config>;
 
   /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: Equivariant1to2Config, rng: Rng) {
-    super();
-    assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
-    assertInteger(config.outChannels, 'config.outChannels', { min: 1 });
-    const normalization = config.normalization ?? 'mean';
-    assertOneOf(normalization, 'config.normalization', ['sum', 'mean'] as const);
-    this.config = { inChannels: config.inChannels, outChannels: config.outChannels, normalization };
-    const { inChannels: c, outChannels: co } = this.config;
-    this.weight = this.addParameter('weight', [5, c, co], initValues('glorotUniform', 5 * c * co, 5 * c, co, rng));
-    this.biasAll = this.addParameter('biasAll', [co], new Float32Array(co));
-    this.biasDiag = this.addParameter('biasDiag', [co], new Float32Array(co));
+    super(config, 5, rng);
+    this.biasAll = this.addBias('biasAll');
+    this.biasDiag = this.addBias('biasDiag');
   }
 
   /** Rebuilds from {@link Equivariant1to2.getConfig}. */
   static fromConfig(config: Equivariant1to2Config, rng: Rng): Equivariant1to2 {
     return new Equivariant1to2(config, rng);
-  }
-
-  getConfig(): Equivariant1to2Config {
-    return { ...this.config };
   }
 
   /** `x [B,N,C]`, `nodeMask [B,N]` -> `[B,N,N,C']`. @throws `ShapeError` on bad shapes */

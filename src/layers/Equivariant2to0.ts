@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertInteger, assertOneOf } from '../core/assert.js';
 import type { Rng } from '../core/rng.js';
-import { Module } from '../nn/Module.js';
+import { BasisLayer } from './BasisLayer.js';
 import { dense } from '../nn/dense.js';
-import { initValues } from '../nn/initializers.js';
-import type { BasisNormalization } from './Equivariant2to2.js';
+import type { BasisNormalization } from './BasisLayer.js';
 import { checkEdges, edgeMask4, pairReductions } from './masking.js';
 
 /**
@@ -37,34 +35,20 @@ export interface Equivariant2to0Config {
  * const y = readout.apply(h, nodeMask); // [B,1]
  * ```
  */
-export class Equivariant2to0 extends Module<Equivariant2to0Config> {
+export class Equivariant2to0 extends BasisLayer<Equivariant2to0Config> {
   readonly className = 'Equivariant2to0';
-  /** `[2, C, C']`. */
-  readonly weight: tf.Variable;
   /** `[C']`. */
   readonly bias: tf.Variable;
-  private readonly config: Required<Equivariant2to0Config>;
 
   /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: Equivariant2to0Config, rng: Rng) {
-    super();
-    assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
-    assertInteger(config.outChannels, 'config.outChannels', { min: 1 });
-    const normalization = config.normalization ?? 'mean';
-    assertOneOf(normalization, 'config.normalization', ['sum', 'mean'] as const);
-    this.config = { inChannels: config.inChannels, outChannels: config.outChannels, normalization };
-    const { inChannels: c, outChannels: co } = this.config;
-    this.weight = this.addParameter('weight', [2, c, co], initValues('glorotUniform', 2 * c * co, 2 * c, co, rng));
-    this.bias = this.addParameter('bias', [co], new Float32Array(co));
+    super(config, 2, rng);
+    this.bias = this.addBias('bias');
   }
 
   /** Rebuilds from {@link Equivariant2to0.getConfig}. */
   static fromConfig(config: Equivariant2to0Config, rng: Rng): Equivariant2to0 {
     return new Equivariant2to0(config, rng);
-  }
-
-  getConfig(): Equivariant2to0Config {
-    return { ...this.config };
   }
 
   /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,C']`. @throws `ShapeError` on bad shapes */

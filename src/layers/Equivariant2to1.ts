@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertInteger, assertOneOf } from '../core/assert.js';
 import type { Rng } from '../core/rng.js';
-import { Module } from '../nn/Module.js';
+import { BasisLayer } from './BasisLayer.js';
 import { dense } from '../nn/dense.js';
-import { initValues } from '../nn/initializers.js';
-import type { BasisNormalization } from './Equivariant2to2.js';
+import type { BasisNormalization } from './BasisLayer.js';
 import { checkEdges, edgeMask4, nodeMask3, pairReductions } from './masking.js';
 
 /**
@@ -45,34 +43,20 @@ export interface Equivariant2to1Config {
  * const x = pool.apply(h, nodeMask); // [B,N,32]
  * ```
  */
-export class Equivariant2to1 extends Module<Equivariant2to1Config> {
+export class Equivariant2to1 extends BasisLayer<Equivariant2to1Config> {
   readonly className = 'Equivariant2to1';
-  /** `[5, C, C']`. */
-  readonly weight: tf.Variable;
   /** `[C']`. */
   readonly bias: tf.Variable;
-  private readonly config: Required<Equivariant2to1Config>;
 
   /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: Equivariant2to1Config, rng: Rng) {
-    super();
-    assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
-    assertInteger(config.outChannels, 'config.outChannels', { min: 1 });
-    const normalization = config.normalization ?? 'mean';
-    assertOneOf(normalization, 'config.normalization', ['sum', 'mean'] as const);
-    this.config = { inChannels: config.inChannels, outChannels: config.outChannels, normalization };
-    const { inChannels: c, outChannels: co } = this.config;
-    this.weight = this.addParameter('weight', [5, c, co], initValues('glorotUniform', 5 * c * co, 5 * c, co, rng));
-    this.bias = this.addParameter('bias', [co], new Float32Array(co));
+    super(config, 5, rng);
+    this.bias = this.addBias('bias');
   }
 
   /** Rebuilds from {@link Equivariant2to1.getConfig}. */
   static fromConfig(config: Equivariant2to1Config, rng: Rng): Equivariant2to1 {
     return new Equivariant2to1(config, rng);
-  }
-
-  getConfig(): Equivariant2to1Config {
-    return { ...this.config };
   }
 
   /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,N,C']`. @throws `ShapeError` on bad shapes */

@@ -1,13 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertInteger, assertOneOf } from '../core/assert.js';
 import type { Rng } from '../core/rng.js';
-import { Module } from '../nn/Module.js';
+import { BasisLayer, type BasisNormalization } from './BasisLayer.js';
 import { dense } from '../nn/dense.js';
-import { initValues } from '../nn/initializers.js';
 import { checkEdges, edgeMask4, eye3, pairReductions } from './masking.js';
-
-/** How the sums inside the basis operations are scaled. */
-export type BasisNormalization = 'sum' | 'mean';
 
 /**
  * The 15 basis operations of linear S_n-equivariant maps `R^{n×n} → R^{n×n}` (Maron et al.
@@ -137,37 +132,23 @@ export interface Equivariant2to2Config {
  * const h = layer.apply(e, nodeMask); // [B,N,N,16]
  * ```
  */
-export class Equivariant2to2 extends Module<Equivariant2to2Config> {
+export class Equivariant2to2 extends BasisLayer<Equivariant2to2Config> {
   readonly className = 'Equivariant2to2';
-  /** `[15, C, C']`. */
-  readonly weight: tf.Variable;
   /** `[C']`. */
   readonly biasAll: tf.Variable;
   /** `[C']`. */
   readonly biasDiag: tf.Variable;
-  private readonly config: Required<Equivariant2to2Config>;
 
-  /** @throws `InputError` for non-positive channel counts or an unknown normalisation */
+  /** @throws `InputError` for invalid channel counts or normalisation */
   constructor(config: Equivariant2to2Config, rng: Rng) {
-    super();
-    assertInteger(config.inChannels, 'config.inChannels', { min: 1 });
-    assertInteger(config.outChannels, 'config.outChannels', { min: 1 });
-    const normalization = config.normalization ?? 'mean';
-    assertOneOf(normalization, 'config.normalization', ['sum', 'mean'] as const);
-    this.config = { inChannels: config.inChannels, outChannels: config.outChannels, normalization };
-    const { inChannels: c, outChannels: co } = this.config;
-    this.weight = this.addParameter('weight', [15, c, co], initValues('glorotUniform', 15 * c * co, 15 * c, co, rng));
-    this.biasAll = this.addParameter('biasAll', [co], new Float32Array(co));
-    this.biasDiag = this.addParameter('biasDiag', [co], new Float32Array(co));
+    super(config, 15, rng);
+    this.biasAll = this.addBias('biasAll');
+    this.biasDiag = this.addBias('biasDiag');
   }
 
   /** Rebuilds from {@link Equivariant2to2.getConfig}. */
   static fromConfig(config: Equivariant2to2Config, rng: Rng): Equivariant2to2 {
     return new Equivariant2to2(config, rng);
-  }
-
-  getConfig(): Equivariant2to2Config {
-    return { ...this.config };
   }
 
   /** `t [B,N,N,C]`, `nodeMask [B,N]` -> `[B,N,N,C']`. @throws `ShapeError` on bad shapes */

@@ -8,6 +8,7 @@
  * @module layers
  */
 export * from './masking.js';
+export * from './BasisLayer.js';
 export * from './Equivariant2to2.js';
 export * from './Equivariant2to1.js';
 export * from './Equivariant1to2.js';
