@@ -580,7 +580,7 @@ void gg_sinkhorn_knopp_plan(int n, int m, double *K, const double *u, const doub
 #define F32_MAX 3.4028234663852886e38
 
 #define EXPF_LO (-87.33654f)
-#define EXPF_HI 88.72283f
+#define EXPF_HI 88.37626f /* largest x with round(x / ln 2) <= 127: 2^k stays finite */
 #define LOG2EF 1.44269504f
 #define LN2HIF 0.693145751953125f
 #define LN2LOF 1.428606765330187e-06f

@@ -36,7 +36,9 @@ int gg_sinkhorn_log(int n, int m, double *K, double reg, const double *a, const 
 void gg_sinkhorn_log_plan(int n, int m, double *K, const double *u, const double *v);
 
 /*
- * Sinkhorn-Knopp (Cuturi 2013) in the scaling domain.
+ * Sinkhorn-Knopp (Cuturi 2013) in the scaling domain. Each iteration is one fused sweep over K
+ * (rows two at a time: K v, u update, and K^T u accumulated while the rows are in cache), with the
+ * arithmetic of the unfused sequence. The stabilized kernel below uses the same sweep.
  *   K        in: cost matrix M; overwritten with exp(-M/reg).
  *   u, v     in/out scalings (n, m), positive.
  *   work     scratch of 2n + 2m doubles.
@@ -66,5 +68,23 @@ int gg_sinkhorn_stabilized(int n, int m, double *K, double *Kt, double reg, cons
 
 /* The exponential used by the kernels (exposed for the native test). */
 double gg_exp(double x);
+
+/*
+ * float32 path of the log-domain and Knopp kernels (options.dtype = 'float32'): K is float32
+ * (n*m floats: in M, overwritten with -M/reg resp. exp(-M/reg), then with the plan), every pass
+ * over K runs on f32x4 lanes with the float32 exponential gg_expf; a, b, u, v, work, out and the
+ * status codes are as for the float64 kernels (work: 2n + 2m + 1 doubles). Fallback thresholds of
+ * the shifted log-sum-exp: [1e-30, 1e30].
+ */
+int gg_sinkhorn_log_f32(int n, int m, float *K, double reg, const double *a, const double *b,
+                        double *u, double *v, double *work, int max_iter, double tol,
+                        int check_every, double *out);
+void gg_sinkhorn_log_plan_f32(int n, int m, float *K, const double *u, const double *v);
+int gg_sinkhorn_knopp_f32(int n, int m, float *K, double reg, const double *a, const double *b,
+                          double *u, double *v, double *work, int max_iter, double tol,
+                          int check_every, double *out);
+void gg_sinkhorn_knopp_plan_f32(int n, int m, float *K, const double *u, const double *v);
+/* The float32 exponential of the float32 path (|relative error| < 3e-7 on [-87.3, 88.7]). */
+float gg_expf(float x);
 
 #endif

@@ -111,6 +111,18 @@ int main(void) {
   CHECK(gg_exp(-INFINITY) == 0.0 && gg_exp(-800.0) == 0.0, "exp underflow to 0");
   CHECK(gg_exp(0.0) == 1.0, "exp(0) = %g", gg_exp(0.0));
 
+  /* float32 exp of the float32 path */
+  double worstf = 0;
+  for (int k = 0; k <= 200000; k++) {
+    float x = -87.3f + 175.6f * (float)k / 200000.0f;
+    double r = fabs((double)gg_expf(x) / exp((double)x) - 1.0);
+    if (r > worstf) worstf = r;
+  }
+  printf("gg_expf max relative error vs libm: %.2e\n", worstf);
+  CHECK(worstf < 3e-7, "expf relative error %g", worstf);
+  CHECK(gg_expf(-INFINITY) == 0.0f && gg_expf(-100.0f) == 0.0f && gg_expf(0.0f) == 1.0f, "expf limits");
+  CHECK(isfinite(gg_expf(1000.0f)), "expf clamps large arguments");
+
   run("log 5x7 reg=0.1", 0, 5, 7, 0.1, 0, 1.0, 1);
   run("log 64x33 reg=0.01", 0, 64, 33, 0.01, 0, 1.0, 1);
   run("log 50x50 reg=1e-3 zeros", 0, 50, 50, 1e-3, 3, 1.0, 1);
