@@ -42,6 +42,7 @@ export * from './common/NodeCountPrior.js';
 export * from './common/graphMarginals.js';
 export * from './common/ExtraFeatures.js';
 export * from './common/createExtraFeatures.js';
+export * from './common/molecularFeatures.js';
 export * from './common/Denoiser.js';
 export * from './common/GraphTransformerDenoiser.js';
 export * from './common/GraphLoss.js';

@@ -47,3 +47,4 @@ export * from './nspdkMmd.js';
 export * from './moleculeNspdkGraph.js';
 export * from './frechetDistance.js';
 export * from './moleculeMetrics.js';
+export * from './molecularFeaturesConfig.js';

@@ -3,6 +3,7 @@ import type { DenseBatch } from '../../graph/collate.js';
 import { Graph } from '../../graph/Graph.js';
 import { spectralFeatures } from '../../embed/spectralFeatures.js';
 import type { ExtraFeatures, ExtraFeaturesConfig, ExtraFeaturesName, ExtraFeaturesResult } from './ExtraFeatures.js';
+import { concatExtraFeatures, molecularFeatures } from './molecularFeatures.js';
 
 const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+rrwp', 'cycles+spectral'];
 
@@ -26,6 +27,10 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  *   width 3 + k + 1).
  * - `cycles+rrwp`: cycles and RRWP, concatenated.
  *
+ * With `config.molecular` (chemistry tables), DiGress's valency-aware molecular features
+ * (`molecularFeatures`: per node current valency and valency deficit, per graph molecular
+ * weight) are appended after the named set.
+ *
  * @param config - which set, and K for RRWP
  * @returns the feature set
  * @throws `InputError` for an unknown name or K < 1
@@ -38,6 +43,7 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  */
 export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures {
   assertOneOf(config?.name, 'config.name', NAMES);
+  if (config.molecular !== undefined) return concatExtraFeatures(createExtraFeatures({ ...config, molecular: undefined }), molecularFeatures(config.molecular));
   const K = config.walkSteps ?? 8;
   assertInteger(K, 'config.walkSteps', { min: 1, max: 64 });
   const kEig = config.eigenvalues ?? 5;
