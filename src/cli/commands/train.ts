@@ -11,6 +11,8 @@ import { createRng } from '../../core/rng.js';
 import { RECIPE_NAMES } from '../../datasets/datasetRecipes.js';
 import { BENCHMARK_NAMES, DEFAULT_BENCHMARK_ROOT } from '../../datasets/loaders/loadBenchmark.js';
 import { resolveDataset } from '../datasetSpec.js';
+import { MOLECULE_DATASET_NAMES, createMoleculeModel, formatMoleculeReport, isMoleculeDataset, resolveMoleculeDataset, writeMoleculesFile } from '../moleculeDatasets.js';
+import { moleculeMetrics } from '../../molecules/moleculeMetrics.js';
 import { evaluate, type EvaluateResult } from '../../metrics/evaluate.js';
 import type { MmdPresetName } from '../../metrics/mmd/presets.js';
 import { initBackend } from '../../nn/initBackend.js';
@@ -130,7 +132,7 @@ export function trainCommand(): Command {
   return new Command('train')
     .exitOverride()
     .description('Train a graph generator on a dataset; writes the model to --out and prints an evaluation table against the test split')
-    .requiredOption('--dataset <name|path>', `recipe (${RECIPE_NAMES.join(', ')}), shared:<benchmark> (${BENCHMARK_NAMES.join(', ')}), folder with train.g6, or a .g6 file`)
+    .requiredOption('--dataset <name|path>', `recipe (${RECIPE_NAMES.join(', ')}), shared:<benchmark> (${BENCHMARK_NAMES.join(', ')}), molecules (${MOLECULE_DATASET_NAMES.join(', ')}; digress/defog only), folder with train.g6, or a .g6 file`)
     .addOption(new Option('--model <name>', 'generator').choices([...MODEL_NAMES]).default('defog'))
     .option('--epochs <n>', 'training epochs', '100')
     .requiredOption('--out <dir>', 'output directory (model, checkpoint)')
@@ -154,14 +156,16 @@ export function trainCommand(): Command {
       const hidden = int(flags.hidden, '--hidden', 8);
       const seed = int(flags.seed, '--seed', 0);
       const steps = int(flags.steps, '--steps', 1);
-      const data = await resolveDataset(flags.dataset, { root: flags.root, argument: '--dataset' });
+      const mol = isMoleculeDataset(flags.dataset) ? await resolveMoleculeDataset(flags.dataset, { root: flags.root, seed, argument: '--dataset' }) : undefined;
+      const data = mol ?? (await resolveDataset(flags.dataset, { root: flags.root, argument: '--dataset' }));
       await initBackend();
-      const model = MODEL_FACTORIES[flags.model]({ layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 });
+      const size: DenoiserSizeConfig = { layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 };
+      const model = mol ? createMoleculeModel(flags.model, size, mol.encoding) : MODEL_FACTORIES[flags.model](size);
       const rng = createRng(seed);
       const validateEvery = flags.validateEvery === undefined ? undefined : int(flags.validateEvery, '--validate-every', 1);
       const val = data.val.length > 0 ? data.val : data.test;
       const validate =
-        validateEvery === undefined || val.length === 0
+        validateEvery === undefined || val.length === 0 || mol
           ? undefined
           : async (gen: GraphGenerator): Promise<Record<string, number>> => {
               const gs = await gen.sample(val.length, { rng: createRng(seed + 2), steps: 50 });
@@ -179,11 +183,17 @@ export function trainCommand(): Command {
         bar.stop();
       }
       await model.save(flags.out);
+      if (mol) await writeMoleculesFile(flags.out, mol.encoding, mol.name);
       const last = result.losses[result.losses.length - 1];
       process.stdout.write(
         `trained ${flags.model} on ${data.name} (${data.train.length} graphs): ${result.epochs} epochs, ${result.steps} steps, final loss ${last === undefined ? '-' : last.toFixed(4)}, ${result.skippedSteps} skipped, ${((Date.now() - t0) / 1000).toFixed(1)} s; saved to ${flags.out}\n`,
       );
-      if (flags.eval && data.test.length > 0) {
+      if (flags.eval && mol && mol.test.length > 0) {
+        // molecules: at most 1,000 samples (QM9's 13,082 test molecules are too many for a CPU run)
+        const samples = await model.sample(Math.min(1000, mol.test.length), { rng: createRng(seed + 1), steps });
+        const report = await moleculeMetrics(samples, { encoding: mol.encoding, train: mol.trainSmiles, test: mol.testSmiles.slice(0, 1000) });
+        process.stdout.write(`\n${formatMoleculeReport(report)}\n`);
+      } else if (flags.eval && data.test.length > 0) {
         const samples = await model.sample(data.test.length, { rng: createRng(seed + 1), steps });
         const report = evaluate(samples, data.test, { preset: flags.preset, train: data.train });
         process.stdout.write(`\n${formatComparison([{ name: flags.model, report }])}\n`);
