@@ -14,6 +14,8 @@ import { initBackend } from '../../nn/initBackend.js';
 import { loadGenerator } from '../../generators/loadGenerator.js';
 import { TIME_DISTORTIONS, type TimeDistortion } from '../../generators/common/timeDistortion.js';
 import type { DiscreteFlowSampleOptions } from '../../generators/flow/DiscreteFlow.js';
+import { formatSmilesLines, graphsToSmiles, readMoleculesFile } from '../moleculeDatasets.js';
+import { loadRdkit } from '../../molecules/loadRdkit.js';
 
 interface SampleFlags {
   model: string;
@@ -46,11 +48,11 @@ function nonNegative(value: string | undefined, name: string): number | undefine
 export function sampleCommand(): Command {
   return new Command('sample')
     .exitOverride()
-    .description('Sample graphs from a model saved by `graphgen train` and write them as graph6')
+    .description('Sample graphs from a model saved by `graphgen train` and write them as graph6; a model trained on molecules (molecules.json) writes SMILES instead, one line per sample, an empty line for an invalid molecule')
     .requiredOption('--model <dir>', 'model directory written by train')
     .option('--count <n>', 'number of graphs', '20')
     .option('--steps <n>', 'denoising steps', '200')
-    .requiredOption('--out <file>', 'output graph6 file')
+    .requiredOption('--out <file>', 'output graph6 file (SMILES file, e.g. .smi, for molecule models)')
     .option('--seed <n>', 'seed', '0')
     .option('--eta <x>', 'DeFoG stochasticity (defog models)')
     .option('--omega <x>', 'DeFoG target guidance (defog models)')
@@ -67,6 +69,7 @@ export function sampleCommand(): Command {
       const omega = nonNegative(flags.omega, '--omega');
       await initBackend();
       const model = await loadGenerator(flags.model);
+      const molecules = await readMoleculesFile(flags.model);
       const show = flags.progress && process.stderr.isTTY === true;
       const bar = new SingleBar({ format: 'sample [{bar}] {value}/{total} graphs | step {step}/{steps} | ETA {eta_formatted}', stream: process.stderr });
       if (show) bar.start(count, 0, { step: 0, steps });
@@ -90,7 +93,7 @@ export function sampleCommand(): Command {
       }
       try {
         await mkdir(dirname(flags.out), { recursive: true });
-        await writeFile(flags.out, formatGraph6(graphs));
+        await writeFile(flags.out, molecules ? formatSmilesLines(graphsToSmiles(await loadRdkit(), graphs, molecules.encoding)) : formatGraph6(graphs));
       } catch (err) {
         throw new IoError(`cannot write "${flags.out}": ${(err as Error).message}`, { argument: '--out', cause: err });
       }
