@@ -32,7 +32,7 @@ import { fromSmiles } from '../molecules/fromSmiles.js';
 import { toSmiles } from '../molecules/toSmiles.js';
 import { QM9_ENCODING, createMoleculeEncoding, type MoleculeEncoding } from '../molecules/MoleculeEncoding.js';
 import { molecularFeaturesConfig } from '../molecules/molecularFeaturesConfig.js';
-import type { MoleculeMetricsResult } from '../molecules/moleculeMetrics.js';
+import { moleculeMetrics, type MoleculeMetricsResult } from '../molecules/moleculeMetrics.js';
 
 /** Names `--dataset` accepts for molecules. */
 export const MOLECULE_DATASET_NAMES = ['qm9', 'small-molecules'] as const;
@@ -237,4 +237,42 @@ export function formatMoleculeReport(r: MoleculeMetricsResult): string {
     `molecule stability         ${pct(r.moleculeStability)}`,
     `NSPDK MMD                  ${r.nspdk === null ? '-' : r.nspdk.toFixed(4)}`,
   ].join('\n');
+}
+
+/** Options of {@link evaluateSmilesFile}. */
+export interface EvaluateSmilesFileOptions {
+  /** Training molecules for novelty: a molecule dataset (`qm9`, `small-molecules[:split]`) or a SMILES file. */
+  train?: string;
+  /** Reference molecules for NSPDK: a molecule dataset (default split test) or a SMILES file. */
+  reference?: string;
+  /** Folder holding `qm9/`. */
+  root: string;
+  /** Seed of the small-molecules split. */
+  seed: number;
+}
+
+/**
+ * `eval --molecules`: the molecule report of a generated `.smi` file. Each non-empty line is
+ * parsed with {@link EVAL_ENCODING}; an empty line, or a line RDKit or the vocabulary rejects,
+ * counts as an invalid molecule. The report is computed on the parsed molecules and rescaled to
+ * all lines with {@link rescaleToAllLines}.
+ * @throws `IoError` when a file cannot be read; `InputError` for a bad training or reference SMILES
+ */
+export async function evaluateSmilesFile(path: string, options: EvaluateSmilesFileOptions): Promise<MoleculeMetricsResult> {
+  const rdkit = await loadRdkit();
+  const lines = await readGeneratedSmiles(path, '--generated');
+  const graphs: Graph[] = [];
+  for (const s of lines) {
+    if (s === null) continue;
+    try {
+      graphs.push(fromSmiles(rdkit, s, EVAL_ENCODING));
+    } catch {
+      // an unparsable line is an invalid molecule
+    }
+  }
+  const where = (argument: string): MoleculeDatasetOptions => ({ root: options.root, seed: options.seed, argument });
+  const train = options.train === undefined ? undefined : await resolveMoleculeSmiles(options.train, 'train', where('--train'));
+  const test = options.reference === undefined ? undefined : await resolveMoleculeSmiles(options.reference, 'test', where('--reference'));
+  const r = await moleculeMetrics(graphs, { rdkit, encoding: EVAL_ENCODING, train, test });
+  return rescaleToAllLines(r, graphs.length, lines.length);
 }

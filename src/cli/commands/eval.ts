@@ -12,11 +12,13 @@ import { evaluate, type EvaluateResult } from '../../metrics/evaluate.js';
 import { resolveGraphSet } from '../datasetSpec.js';
 import { VALIDITY_NAMES, type ValidityName } from '../../metrics/sample/validityFunction.js';
 import type { MmdPresetName } from '../../metrics/mmd/presets.js';
+import { evaluateSmilesFile, formatMoleculeReport } from '../moleculeDatasets.js';
 
 interface EvalFlags {
   generated: string;
-  reference: string;
+  reference?: string;
   train?: string;
+  molecules?: boolean;
   preset: MmdPresetName;
   validity?: ValidityName;
   folds: string;
@@ -56,13 +58,14 @@ export function formatReport(r: EvaluateResult): string {
  * ```sh
  * graphgen eval --generated samples.g6 --reference shared:planar:test --train shared:planar:train
  * graphgen eval --generated samples.g6 --reference test.g6 --preset gdss --json
+ * graphgen eval --molecules --generated samples.smi --train qm9 --reference qm9:test --json
  * ```
  */
 export function evalCommand(): Command {
   return new Command('eval')
     .description('Evaluate generated graphs: MMDs (spectre or gdss preset), ratio, validity, uniqueness, novelty, V.U.N.')
     .requiredOption('--generated <file>', 'generated graphs: a graph file (.g6, .s6, .json, edge list)')
-    .requiredOption('--reference <spec>', 'reference graphs: <dataset>:<split> (e.g. shared:planar:test for the benchmark files papers use, planar:test for the built-in recipe) or a graph file')
+    .option('--reference <spec>', 'reference graphs (required without --molecules): <dataset>:<split> (e.g. shared:planar:test for the benchmark files papers use, planar:test for the built-in recipe) or a graph file')
     .option('--train <spec>', 'training graphs for novelty and the ratio: <dataset>:<split> or a graph file')
     .addOption(new Option('--preset <name>', 'MMD convention').choices(['spectre', 'gdss']).default('spectre'))
     .addOption(new Option('--validity <name>', "validity criterion (default: the reference dataset's own, else none)").choices([...VALIDITY_NAMES]))
@@ -71,11 +74,20 @@ export function evalCommand(): Command {
     .option('--root <dir>', 'folder of the benchmark datasets', DEFAULT_BENCHMARK_ROOT)
     .option('--no-ratio', 'skip the train-vs-reference MMDs and the ratio (train is then used for novelty only)')
     .option('--json', 'print the report as JSON')
+    .option('--molecules', 'molecules: --generated is a SMILES file (empty line = invalid), --train/--reference are qm9[:split], small-molecules[:split] or SMILES files; prints validity, relaxed validity, uniqueness, novelty, stability, NSPDK (vs --reference)')
     .action(async (flags: EvalFlags) => {
       const folds = Number(flags.folds);
       if (!Number.isInteger(folds) || folds < 1) throw InputError.invalid('--folds', 'a positive integer', JSON.stringify(flags.folds));
       const seed = Number(flags.seed);
       if (!Number.isSafeInteger(seed)) throw InputError.invalid('--seed', 'an integer', JSON.stringify(flags.seed));
+      if (flags.molecules) {
+        const r = await evaluateSmilesFile(flags.generated, { train: flags.train, reference: flags.reference, root: flags.root, seed });
+        const { smiles: _smiles, ...numbers } = r;
+        void _smiles;
+        process.stdout.write(flags.json ? `${JSON.stringify(numbers, null, 2)}\n` : `${formatMoleculeReport(r)}\n`);
+        return;
+      }
+      if (flags.reference === undefined) throw InputError.invalid('--reference', 'a reference graph set (<dataset>:<split> or a graph file)', 'nothing');
       const source = (argument: string) => ({ root: flags.root, seed, argument });
       const gen = await resolveGraphSet(flags.generated, source('--generated'));
       const ref = await resolveGraphSet(flags.reference, source('--reference'));
