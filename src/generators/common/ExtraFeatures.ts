@@ -1,3 +1,4 @@
+import type { MolecularFeaturesConfig, molecularFeatures } from './molecularFeatures.js';
 import type { DenseBatch } from '../../graph/collate.js';
 
 /** Names of the built-in extra-feature sets. */
@@ -11,6 +12,11 @@ export interface ExtraFeaturesConfig {
   walkSteps?: number;
   /** Number k of smallest Laplacian eigenvalues of the spectral features (ignored otherwise). @default 5 */
   eigenvalues?: number;
+  /**
+   * Valency-aware molecular features ({@link molecularFeatures}) appended to the named set, as
+   * DiGress appends its molecular features to the structural ones. Absent: none.
+   */
+  molecular?: MolecularFeaturesConfig;
 }
 
 /** Result of {@link ExtraFeatures.compute}: row-major float32 arrays. */

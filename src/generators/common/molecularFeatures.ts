@@ -18,16 +18,6 @@ export interface MolecularFeaturesConfig {
   maxWeight?: number;
 }
 
-declare module './ExtraFeatures.js' {
-  interface ExtraFeaturesConfig {
-    /**
-     * Valency-aware molecular features ({@link molecularFeatures}) appended to the named set, as
-     * DiGress appends its molecular features to the structural ones. Absent: none.
-     */
-    molecular?: MolecularFeaturesConfig;
-  }
-}
-
 const DEFAULT_BOND_ORDERS = [0, 1, 2, 3, 1.5];
 
 function checkTable(v: unknown, name: string, length?: number): number[] {
