@@ -66,6 +66,15 @@ describe('isomorphism vs networkx.is_isomorphic (fixtures/isomorphism.json)', ()
     expect(isIsomorphic(c6, tt)).toBe(false);
     expect(isIsomorphic(c6, permute(c6, [3, 1, 5, 0, 2, 4]))).toBe(true);
   });
+  it('labels compare by value: explicit default labels equal no labels', () => {
+    const plain = Graph.fromEdgeList(4, [[0, 1], [1, 2], [2, 3]]);
+    const ones = Graph.fromEdgeList(4, [[0, 1], [1, 2], [2, 3]], { edgeLabels: [1, 1, 1], nodeLabels: [0, 0, 0, 0] });
+    const two = Graph.fromEdgeList(4, [[0, 1], [1, 2], [2, 3]], { edgeLabels: [1, 2, 1] });
+    expect(wlHash(ones)).toBe(wlHash(plain));
+    expect(isIsomorphic(ones, plain)).toBe(true);
+    expect(isIsomorphic(two, plain)).toBe(false);
+    expect(wlHash(two)).not.toBe(wlHash(plain));
+  });
   it('labels matter unless disabled', () => {
     const a = Graph.fromEdgeList(2, [[0, 1]], { nodeLabels: [0, 1] });
     const b = Graph.fromEdgeList(2, [[0, 1]], { nodeLabels: [0, 0] });

@@ -78,7 +78,10 @@ export function wlColors(graph: Graph, options: WlColorsOptions = {}): WlColorsR
       buf.length = 0;
       for (let k = offsets[v]; k < offsets[v + 1]; k++) {
         const c = colors[targets[k]];
-        buf.push(edgeLabels === null ? c : mix(c, edgeLabels[edgeIds[k]]));
+        // Class 1 is the unlabelled edge class: a labelled graph whose edges are all class 1
+        // must colour like the same graph without labels (labels compare by value, as in Graph.equals).
+        const label = edgeLabels === null ? 1 : edgeLabels[edgeIds[k]];
+        buf.push(label === 1 ? c : mix(c, label));
       }
       buf.sort((a, b) => a - b);
       let h = mix(colors[v], buf.length);
