@@ -46,7 +46,6 @@ export * from './common/molecularFeatures.js';
 export * from './common/Denoiser.js';
 export * from './common/GraphTransformerDenoiser.js';
 export * from './common/GraphLoss.js';
-export * from './common/WeightAverage.js';
 export * from './common/atomicWriteFile.js';
 export * from './common/checkpoint.js';
 export * from './common/buildDenoiserInput.js';

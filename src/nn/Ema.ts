@@ -1,6 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertFinite } from '../core/assert.js';
-import type { Module } from './Module.js';
+import { ShapeError } from '../core/errors.js';
+import { Module } from './Module.js';
+
+/** Serializable state of an {@link Ema} (for checkpoints). */
+export interface EmaState {
+  /** Number of updates folded in so far (drives the warm-up decay). */
+  updates: number;
+  /** The averaged values, one array per variable, in the order of the variables. */
+  shadow: Float32Array[];
+}
 
 /**
  * Exponential moving average of a module's weights (Polyak averaging), as used to sample from
@@ -26,15 +35,15 @@ export class Ema {
   private updates = 0;
 
   /**
-   * @param module - the module whose weights are averaged (current values copied)
+   * @param source - the module (or the variables) whose weights are averaged; current values are copied
    * @param options - `decay` δ in [0, 1) (default 0.999) and `warmup` (default true)
    * @throws `InputError` for a decay outside [0, 1)
    */
-  constructor(module: Module, options: { decay?: number; warmup?: boolean } = {}) {
+  constructor(source: Module | readonly tf.Variable[], options: { decay?: number; warmup?: boolean } = {}) {
     this.decay = options.decay ?? 0.999;
     assertFinite(this.decay, 'options.decay', { min: 0, max: 0.9999999 });
     this.warmup = options.warmup ?? true;
-    this.params = module.trainableVariables();
+    this.params = source instanceof Module ? source.trainableVariables() : [...source];
     this.shadow = tf.tidy(() => this.params.map((p) => tf.variable(tf.clone(p), false)));
   }
 
@@ -57,6 +66,26 @@ export class Ema {
         this.shadow[i].assign(live);
       });
     });
+  }
+
+  /** Overwrites the live weights with the averaged ones (e.g. at the end of training). */
+  copyTo(): void {
+    tf.tidy(() => this.params.forEach((p, i) => p.assign(this.shadow[i])));
+  }
+
+  /** Exports the state (update count and averaged values) for a checkpoint. */
+  getState(): EmaState {
+    return { updates: this.updates, shadow: this.shadow.map((s) => (s.dataSync() as Float32Array).slice()) };
+  }
+
+  /** Restores a state from {@link Ema.getState}. @throws `ShapeError` when the arrays do not match the variables */
+  setState(state: EmaState): void {
+    if (state.shadow.length !== this.shadow.length) throw ShapeError.mismatch('state.shadow', `${this.shadow.length} arrays`, `${state.shadow.length}`);
+    state.shadow.forEach((a, i) => {
+      if (a.length !== this.shadow[i].size) throw ShapeError.mismatch(`state.shadow[${i}]`, `${this.shadow[i].size} values`, `${a.length}`);
+      tf.tidy(() => this.shadow[i].assign(tf.tensor(a, this.shadow[i].shape, 'float32')));
+    });
+    this.updates = state.updates;
   }
 
   /** Frees the averaged copies. */

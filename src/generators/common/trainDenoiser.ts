@@ -16,7 +16,7 @@ import type { ExtraFeatures } from './ExtraFeatures.js';
 import type { FitOptions, FitResult, GraphGenerator } from './GraphGenerator.js';
 import type { GraphLoss } from './GraphLoss.js';
 import { guardedStep } from './guardedStep.js';
-import { WeightAverage } from './WeightAverage.js';
+import { Ema } from '../../nn/Ema.js';
 
 /** The parts {@link trainDenoiser} composes. */
 export interface TrainerParts {
@@ -85,7 +85,7 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
 
   const vars = parts.denoiser.module.trainableVariables();
   const adam = new Adam({ learningRate: lr, weightDecay: options.weightDecay ?? 1e-12, clipNorm });
-  const ema = new WeightAverage(vars, emaDecay);
+  const ema = new Ema(vars, { decay: emaDecay });
   const ckptPath = options.checkpointDir === undefined ? undefined : join(options.checkpointDir, CHECKPOINT_FILE);
   let epoch = 0;
   let step = 0;

@@ -20,7 +20,7 @@ import { crossEntropyLoss } from '../common/GraphLoss.js';
 import { GraphTransformerDenoiser } from '../common/GraphTransformerDenoiser.js';
 import { guardedStep } from '../common/guardedStep.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
-import { WeightAverage } from '../common/WeightAverage.js';
+import { Ema } from '../../nn/Ema.js';
 import type { AlignmentMethod, RelaxedGraph } from './alignNodes.js';
 import { minibatchCoupling, type CouplingKind } from './minibatchCoupling.js';
 
@@ -197,7 +197,7 @@ export class OtFlow implements GraphGenerator {
     const fingerprint = JSON.stringify({ kind: this.kind, config: c, counts: Array.from(prior.counts), n: train.length });
     const vars = denoiser.module.trainableVariables();
     const adam = new Adam({ learningRate: lr, weightDecay: options.weightDecay ?? 1e-12, clipNorm });
-    const ema = new WeightAverage(vars, emaDecay);
+    const ema = new Ema(vars, { decay: emaDecay });
     const ckptPath = options.checkpointDir === undefined ? undefined : join(options.checkpointDir, 'checkpoint.json');
     let epoch = 0;
     let step = 0;
