@@ -18,7 +18,7 @@ import { GraphTransformerDenoiser } from './GraphTransformerDenoiser.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from './NodeCountPrior.js';
 import type { ReverseKernel } from './ReverseKernel.js';
 import { sampleGraphs } from './sampleGraphs.js';
-import { trainDenoiser } from './trainDenoiser.js';
+import { corruptionBatches, trainDenoiser } from './trainDenoiser.js';
 
 /** Widths of the graph transformer denoiser (see {@link GraphTransformerDenoiserConfig}). */
 export interface DenoiserSizeConfig {
@@ -149,8 +149,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
     return trainDenoiser(
       {
         denoiser: this.fitted.denoiser,
-        process: this.createProcess(marginals),
-        features: this.features,
+        prepareBatch: corruptionBatches(this.createProcess(marginals), this.features),
         loss: crossEntropyLoss({ edgeWeight: this.config.edgeWeight }),
         nodeClasses: this.config.nodeClasses!,
         edgeClasses: this.config.edgeClasses!,

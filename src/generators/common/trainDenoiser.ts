@@ -3,29 +3,38 @@ import { join } from 'node:path';
 import { assertFinite, assertInteger, assertPositive } from '../../core/assert.js';
 import { InputError, throwIfAborted } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import { collate } from '../../graph/collate.js';
+import { collate, type DenseBatch } from '../../graph/collate.js';
 import type { Graph } from '../../graph/Graph.js';
 import { Adam } from '../../nn/Adam.js';
 import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
 import { buildDenoiserInput } from './buildDenoiserInput.js';
 import { decodeFloat32, encodeFloat32, readCheckpoint, writeCheckpoint, type TrainingCheckpoint } from './checkpoint.js';
 import { corruptBatch } from './corruptBatch.js';
-import type { Denoiser } from './Denoiser.js';
+import type { Denoiser, DenoiserInput } from './Denoiser.js';
 import type { DiscreteProcess } from './DiscreteProcess.js';
 import type { ExtraFeatures } from './ExtraFeatures.js';
 import type { FitOptions, FitResult, GraphGenerator } from './GraphGenerator.js';
-import type { GraphLoss } from './GraphLoss.js';
+import type { GraphLoss, GraphTargets } from './GraphLoss.js';
 import { guardedStep } from './guardedStep.js';
 import { Ema } from '../../nn/Ema.js';
+
+/** One mini-batch ready for a training step: the network input and its target. */
+export interface PreparedBatch {
+  /** Denoiser input built from the corrupted (or interpolated) batch. */
+  input: DenoiserInput;
+  /** Target of the loss: `x [B,N,dx]`, `e [B,N,N,de]` (disposed by the trainer). */
+  target: GraphTargets;
+}
 
 /** The parts {@link trainDenoiser} composes. */
 export interface TrainerParts {
   /** The network being trained. */
   denoiser: Denoiser;
-  /** Forward process used to corrupt batches. */
-  process: DiscreteProcess;
-  /** Structural features of noisy graphs. */
-  features: ExtraFeatures;
+  /**
+   * Turns a clean padded batch into the network input and target, drawing all randomness from
+   * `rng` (the loop's generator, whose state is checkpointed). See {@link corruptionBatches}.
+   */
+  prepareBatch: (clean: DenseBatch, rng: Rng) => PreparedBatch;
   /** Training loss. */
   loss: GraphLoss;
   /** dx. */
@@ -36,14 +45,37 @@ export interface TrainerParts {
   fingerprint: string;
   /** The generator handed to `options.validate`. */
   generator: GraphGenerator;
+  /** Called after each epoch's steps (before validation and checkpoint), e.g. to record per-epoch statistics. */
+  endEpoch?: () => void;
+}
+
+/**
+ * The `prepareBatch` of the denoising generators: corrupt the clean batch with the forward
+ * process at random times, add the structural features of the noisy graphs, and predict the
+ * clean one-hot classes (x0-prediction).
+ *
+ * @param process - forward process (noise schedule + transitions or interpolation)
+ * @param features - structural features of the noisy graphs
+ */
+export function corruptionBatches(process: DiscreteProcess, features: ExtraFeatures): TrainerParts['prepareBatch'] {
+  return (clean, rng) => {
+    const { noisy, times } = corruptBatch(clean, process, rng);
+    return {
+      input: buildDenoiserInput(noisy, times, features),
+      target: {
+        x: tf.tensor3d(clean.x, [clean.batchSize, clean.maxNodes, clean.nodeClasses]),
+        e: tf.tensor4d(clean.e, [clean.batchSize, clean.maxNodes, clean.maxNodes, clean.edgeClasses]),
+      },
+    };
+  };
 }
 
 /** Name of the checkpoint file inside `checkpointDir`. */
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
 /**
- * The training loop shared by the denoising generators: shuffled mini-batches (padded with node
- * masks), corruption by the process, x0-prediction loss, Adam/AdamW with global-norm clipping,
+ * The training loop shared by the denoising and flow generators: shuffled mini-batches (padded
+ * with node masks) turned into input and target by `parts.prepareBatch`, the loss, Adam/AdamW with global-norm clipping,
  * a NaN/Inf guard ({@link guardedStep}), EMA of the weights, validation every `validateEvery`
  * epochs (with the EMA weights in place), and an atomic resumable checkpoint after every
  * `checkpointEvery` epochs. Every random choice comes from `loopRng`, whose state the checkpoint
@@ -121,12 +153,7 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
         throwIfAborted(options.signal, 'training');
         const graphs = Array.from(order.subarray(start, Math.min(order.length, start + batchSize)), (i) => train[i]);
         const clean = collate(graphs, { nodeClasses, edgeClasses });
-        const { noisy, times } = corruptBatch(clean, parts.process, loopRng);
-        const input = buildDenoiserInput(noisy, times, parts.features);
-        const target = {
-          x: tf.tensor3d(clean.x, [clean.batchSize, clean.maxNodes, nodeClasses]),
-          e: tf.tensor4d(clean.e, [clean.batchSize, clean.maxNodes, clean.maxNodes, edgeClasses]),
-        };
+        const { input, target } = parts.prepareBatch(clean, loopRng);
         const r = guardedStep(() => parts.loss(parts.denoiser.apply(input, { training: true }), target), vars, adam);
         tf.dispose([input.x, input.e, input.y, input.nodeMask, target.x, target.e]);
         step++;
@@ -143,6 +170,7 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
       }
       const meanLoss = count > 0 ? sum / count : Number.NaN;
       losses.push(meanLoss);
+      parts.endEpoch?.();
       const done = epoch + 1;
       const last = done === epochs || Date.now() - started >= timeLimitMs;
       if (options.validate !== undefined && (done % validateEvery === 0 || last)) {

@@ -6,11 +6,9 @@ import { FormatError, InputError, IoError, throwIfAborted } from '../../core/err
 import { createRng, type Rng } from '../../core/rng.js';
 import { collate, type DenseBatch } from '../../graph/collate.js';
 import { Graph } from '../../graph/Graph.js';
-import { Adam } from '../../nn/Adam.js';
 import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
 import { readWeightsFiles } from '../../nn/writeWeightsFiles.js';
 import { atomicWriteFile } from '../common/atomicWriteFile.js';
-import { decodeFloat32, encodeFloat32, readCheckpoint, writeCheckpoint, type TrainingCheckpoint } from '../common/checkpoint.js';
 import { createExtraFeatures } from '../common/createExtraFeatures.js';
 import type { DenoiserInput } from '../common/Denoiser.js';
 import { checkGraphs, readGeneratorFile, type DenoiserSizeConfig, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
@@ -18,9 +16,8 @@ import type { ExtraFeatures, ExtraFeaturesConfig } from '../common/ExtraFeatures
 import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
 import { crossEntropyLoss } from '../common/GraphLoss.js';
 import { GraphTransformerDenoiser } from '../common/GraphTransformerDenoiser.js';
-import { guardedStep } from '../common/guardedStep.js';
+import { trainDenoiser } from '../common/trainDenoiser.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
-import { Ema } from '../../nn/Ema.js';
 import type { AlignmentMethod, RelaxedGraph } from './alignNodes.js';
 import { minibatchCoupling, type CouplingKind } from './minibatchCoupling.js';
 
@@ -162,144 +159,50 @@ export class OtFlow implements GraphGenerator {
    * @throws `AbortedError` when `options.signal` fires (the last checkpoint stays)
    */
   async fit(train: readonly Graph[], options: FitOptions): Promise<FitResult> {
-    const started = Date.now();
     checkGraphs(train, 'train');
     if (options?.rng === undefined) throw InputError.invalid('options.rng', 'an Rng', 'undefined');
     const c = this.config;
     const dx = c.nodeClasses!;
     const de = c.edgeClasses!;
     collate(train, { nodeClasses: dx, edgeClasses: de, maxNodes: Math.max(...train.map((g) => g.n)) }); // label checks
-    const epochs = options.epochs ?? 100;
-    assertInteger(epochs, 'options.epochs', { min: 0 });
-    const batchSize = options.batchSize ?? 32;
-    assertInteger(batchSize, 'options.batchSize', { min: 1 });
-    const lr = options.lr ?? 1e-3;
-    assertPositive(lr, 'options.lr');
-    const clipNorm = options.clipNorm ?? 10;
-    assertPositive(clipNorm, 'options.clipNorm');
-    const emaDecay = options.emaDecay ?? 0.999;
-    assertFinite(emaDecay, 'options.emaDecay', { min: 0, max: 0.9999999 });
-    const validateEvery = options.validateEvery ?? 10;
-    assertInteger(validateEvery, 'options.validateEvery', { min: 1 });
-    const checkpointEvery = options.checkpointEvery ?? 1;
-    assertInteger(checkpointEvery, 'options.checkpointEvery', { min: 1 });
-    const timeLimitMs = options.timeLimitMs ?? Number.POSITIVE_INFINITY;
-    if (!(timeLimitMs > 0)) throw InputError.invalid('options.timeLimitMs', 'a positive number of milliseconds', String(options.timeLimitMs));
-    if (options.resume && options.checkpointDir === undefined) throw InputError.invalid('options.checkpointDir', 'a directory when resume is true', 'undefined');
-
     const prior = NodeCountPrior.fromGraphs(train);
     const initRng = options.rng.split();
     const loopRng = options.rng.split();
     if (this.fitted === undefined) this.fitted = { prior, denoiser: this.buildDenoiser(initRng) };
     else this.fitted = { ...this.fitted, prior };
-    const denoiser = this.fitted.denoiser;
-    const loss = crossEntropyLoss({ edgeWeight: c.edgeWeight });
     const fingerprint = JSON.stringify({ kind: this.kind, config: c, counts: Array.from(prior.counts), n: train.length });
-    const vars = denoiser.module.trainableVariables();
-    const adam = new Adam({ learningRate: lr, weightDecay: options.weightDecay ?? 1e-12, clipNorm });
-    const ema = new Ema(vars, { decay: emaDecay });
-    const ckptPath = options.checkpointDir === undefined ? undefined : join(options.checkpointDir, 'checkpoint.json');
-    let epoch = 0;
-    let step = 0;
-    let skippedSteps = 0;
-    let resumedFromEpoch = 0;
-    const losses: number[] = [];
-    const validation: { epoch: number; metrics: Record<string, number> }[] = [];
     this.costs = [];
-    try {
-      if (options.resume && ckptPath !== undefined) {
-        const ck = await readCheckpoint(ckptPath);
-        if (ck !== undefined) {
-          if (ck.fingerprint !== fingerprint) throw InputError.invalid('options.checkpointDir', 'a checkpoint of the same model and data', 'a checkpoint of another model (fingerprint differs)');
-          loadWeights(denoiser.module, { manifest: ck.weights.manifest, bytes: new Uint8Array(Buffer.from(ck.weights.bytes, 'base64')) });
-          tf.tidy(() => adam.setState(vars, { step: ck.adam.step, m: ck.adam.m.map(decodeFloat32), v: ck.adam.v.map(decodeFloat32) }));
-          ema.setState({ updates: ck.ema.updates, shadow: ck.ema.shadow.map(decodeFloat32) });
-          loopRng.setState(ck.rng);
-          ({ epoch, step, skippedSteps } = ck);
-          losses.push(...ck.losses);
-          validation.push(...ck.validation);
-          resumedFromEpoch = epoch;
-        }
-      }
-      for (; epoch < epochs; epoch++) {
-        const order = loopRng.permutation(train.length);
-        let sum = 0;
-        let count = 0;
-        let costSum = 0;
-        let costCount = 0;
-        for (let start = 0; start < order.length; start += batchSize) {
-          throwIfAborted(options.signal, 'training');
-          const graphs = Array.from(order.subarray(start, Math.min(order.length, start + batchSize)), (i) => train[i]);
-          const clean = collate(graphs, { nodeClasses: dx, edgeClasses: de });
-          const pb = this.pathBatch(clean, loopRng);
+    let costSum = 0;
+    let costCount = 0;
+    return trainDenoiser(
+      {
+        denoiser: this.fitted.denoiser,
+        prepareBatch: (clean, rng) => {
+          const pb = this.pathBatch(clean, rng);
           if (Number.isFinite(pb.meanCost)) {
             costSum += pb.meanCost;
             costCount++;
           }
-          const input = this.input(pb.xt, pb.et, clean, pb.times);
-          const target = { x: tf.tensor3d(pb.x1, [clean.batchSize, clean.maxNodes, dx]), e: tf.tensor4d(pb.e1, [clean.batchSize, clean.maxNodes, clean.maxNodes, de]) };
-          const r = guardedStep(() => loss(denoiser.apply(input), target), vars, adam);
-          tf.dispose([input.x, input.e, input.y, input.nodeMask, target.x, target.e]);
-          step++;
-          if (r.applied) {
-            ema.update();
-            sum += r.loss;
-            count++;
-            options.onProgress?.({ type: 'step', epoch, step, loss: r.loss });
-          } else {
-            skippedSteps++;
-            options.onProgress?.({ type: 'skipped', epoch, step, reason: r.reason ?? 'non-finite' });
-          }
-          await Promise.resolve();
-        }
-        losses.push(count > 0 ? sum / count : Number.NaN);
-        if (costCount > 0) this.costs.push(costSum / costCount);
-        const done = epoch + 1;
-        const last = done === epochs || Date.now() - started >= timeLimitMs;
-        if (options.validate !== undefined && (done % validateEvery === 0 || last)) {
-          const live = vars.map((v) => (v.dataSync() as Float32Array).slice());
-          ema.copyTo();
-          try {
-            const metrics = await options.validate(this, options.val);
-            validation.push({ epoch: done, metrics });
-            options.onProgress?.({ type: 'validation', epoch: done, metrics });
-          } finally {
-            tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(live[i], v.shape, 'float32'))));
-          }
-        }
-        if (ckptPath !== undefined && (done % checkpointEvery === 0 || last)) {
-          const w = serializeWeights(denoiser.module);
-          const a = adam.getState(vars);
-          const e = ema.getState();
-          const ck: TrainingCheckpoint = {
-            format: 'graphgen-checkpoint',
-            version: 1,
-            fingerprint,
-            epoch: done,
-            step,
-            losses: [...losses],
-            skippedSteps,
-            validation: [...validation],
-            rng: loopRng.getState(),
-            weights: { manifest: w.manifest, bytes: Buffer.from(w.bytes).toString('base64') },
-            adam: { step: a.step, m: a.m.map(encodeFloat32), v: a.v.map(encodeFloat32) },
-            ema: { updates: e.updates, shadow: e.shadow.map(encodeFloat32) },
+          return {
+            input: this.input(pb.xt, pb.et, clean, pb.times),
+            target: { x: tf.tensor3d(pb.x1, [clean.batchSize, clean.maxNodes, dx]), e: tf.tensor4d(pb.e1, [clean.batchSize, clean.maxNodes, clean.maxNodes, de]) },
           };
-          await writeCheckpoint(ckptPath, ck);
-          options.onProgress?.({ type: 'checkpoint', epoch: done, path: ckptPath });
-        }
-        options.onProgress?.({ type: 'epoch', epoch: done, epochs, loss: losses[losses.length - 1], elapsedMs: Date.now() - started });
-        if (last) {
-          epoch++;
-          break;
-        }
-      }
-      ema.copyTo();
-    } finally {
-      adam.dispose();
-      ema.dispose();
-    }
-    return { epochs: epoch, steps: step, losses, skippedSteps, validation, resumedFromEpoch, elapsedMs: Date.now() - started };
+        },
+        endEpoch: () => {
+          if (costCount > 0) this.costs.push(costSum / costCount);
+          costSum = 0;
+          costCount = 0;
+        },
+        loss: crossEntropyLoss({ edgeWeight: c.edgeWeight }),
+        nodeClasses: dx,
+        edgeClasses: de,
+        fingerprint,
+        generator: this,
+      },
+      train,
+      options,
+      loopRng,
+    );
   }
 
   /** Noise, coupling, alignment and the point of the path for one clean batch (padded layout). */
