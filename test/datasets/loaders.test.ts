@@ -6,6 +6,7 @@ import { FormatError, InputError, IoError } from '../../src/core/errors.js';
 import { Graph } from '../../src/graph/Graph.js';
 import { loadBenchmark, loadEdgeListFiles, loadGraph6Folder, loadTuDataset, parseTuDataset } from '../../src/datasets/index.js';
 import { formatEdgeList, formatGraph6, formatSparse6 } from '../../src/io/index.js';
+import { formatError } from '../helpers/expectFormatError.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'graphgen-loaders-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,18 +21,6 @@ async function rejectsWith(p: Promise<unknown>, type: Function, pattern: RegExp,
     return;
   }
   throw new Error('expected a rejection');
-}
-
-function formatError(fn: () => unknown, line: number | undefined, pattern: RegExp): void {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FormatError);
-    expect((err as FormatError).details.line).toBe(line);
-    expect((err as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error('expected a FormatError');
 }
 
 // A 3-graph TU dataset: a triangle, a single node, a path 4-5-6 (1-based global ids).

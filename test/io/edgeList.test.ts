@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError, InputError } from '../../src/core/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { Graph } from '../../src/graph/Graph.js';
 import { formatEdgeList, parseEdgeList } from '../../src/io/index.js';
-
-function formatError(fn: () => unknown, line: number, pattern: RegExp): void {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FormatError);
-    expect((err as FormatError).details.line).toBe(line);
-    expect((err as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error('expected a FormatError');
-}
+import { formatError } from '../helpers/expectFormatError.js';
 
 describe('edge-list text', () => {
   const labelled = Graph.fromEdgeList(4, [[0, 1], [2, 3], [1, 2]], { nodeLabels: [0, 2, 1, 0], edgeLabels: [1, 3, 2] });

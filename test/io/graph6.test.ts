@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError, InputError } from '../../src/core/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { createRng } from '../../src/core/rng.js';
 import { Graph } from '../../src/graph/Graph.js';
 import { formatGraph6, parseGraph6 } from '../../src/io/index.js';
 import { decodeSizeField, encodeSizeField } from '../../src/io/internal/sizeField.js';
 import { fixtures } from './fixtures.js';
-
-function formatError(fn: () => unknown, line: number, pattern: RegExp): void {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FormatError);
-    expect((err as FormatError).details.line).toBe(line);
-    expect((err as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error('expected a FormatError');
-}
+import { formatError } from '../helpers/expectFormatError.js';
 
 describe('graph6 against networkx 2.8.8', () => {
   const cases = fixtures.cases.filter((c) => c.graph6 !== undefined);

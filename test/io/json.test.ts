@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError, InputError } from '../../src/core/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { Graph } from '../../src/graph/Graph.js';
 import { formatGraphJson, formatGraphs, parseGraphJson, parseGraphs, GRAPH_FORMATS } from '../../src/io/index.js';
-
-function formatError(fn: () => unknown, line: number, pattern: RegExp): void {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FormatError);
-    expect((err as FormatError).details.line).toBe(line);
-    expect((err as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error('expected a FormatError');
-}
+import { formatError } from '../helpers/expectFormatError.js';
 
 describe('JSON graphs', () => {
   const labelled = Graph.fromEdgeList(3, [[0, 1], [1, 2]], { nodeLabels: [0, 1, 0], edgeLabels: [2, 1] });

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError, InputError } from '../../src/core/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { createRng } from '../../src/core/rng.js';
 import { Graph } from '../../src/graph/Graph.js';
 import { formatSparse6, parseSparse6 } from '../../src/io/index.js';
 import { fixtures } from './fixtures.js';
-
-function formatError(fn: () => unknown, line: number, pattern: RegExp): void {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FormatError);
-    expect((err as FormatError).details.line).toBe(line);
-    expect((err as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error('expected a FormatError');
-}
+import { formatError } from '../helpers/expectFormatError.js';
 
 describe('sparse6 against networkx 2.8.8', () => {
   it(`formats ${fixtures.cases.length} fixture graphs byte-identically (padding special case included)`, () => {
