@@ -8,18 +8,8 @@ export function gnp(n: number, p: number, rng: Rng): Graph {
   return Graph.fromEdgeList(n, edges);
 }
 
-/** Cycles and paths on 4..7 nodes (two clear modes). */
-export function cyclesAndPaths(count: number, rng: Rng): Graph[] {
-  const out: Graph[] = [];
-  for (let k = 0; k < count; k++) {
-    const n = rng.int(4, 8);
-    const edges: [number, number][] = [];
-    for (let i = 0; i + 1 < n; i++) edges.push([i, i + 1]);
-    if (k % 2 === 0) edges.push([n - 1, 0]);
-    out.push(Graph.fromEdgeList(n, edges));
-  }
-  return out;
-}
+/** Cycles and paths on 4..7 nodes (two clear modes); the Generators I toy set. */
+export { toyGraphs as cyclesAndPaths } from '../helpers.js';
 
 /** Stable text key of a list of graphs (node order included). */
 export const key = (gs: readonly Graph[]) => gs.map((g) => `${g.n}:${g.edges().join(';')}:${Array.from(g.nodeLabels()).join(',')}`).join('|');
