@@ -36,7 +36,7 @@ export interface GraphgenErrorDetails {
  * @example
  * ```ts
  * try { Graph.fromEdgeList(3, [[0, 0]]); }
- * catch (e) { if (e instanceof GraphgenError && e.code === 'E_INPUT') console.log(e.message); }
+ * catch (e) { if (e instanceof GraphgenError && e.code === 'E_INPUT') report(e.message); }
  * ```
  */
 export class GraphgenError extends Error {

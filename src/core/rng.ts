@@ -1,6 +1,6 @@
 /**
  * Seeded, splittable pseudo-random number generator. Every random function in graphgen takes an
- * {@link Rng} argument; there is no global generator and no `Math.random`.
+ * {@link Rng} argument; there is no global or unseeded generator anywhere in the library.
  *
  * The generator is xoshiro128** (Blackman & Vigna, 2018) on four 32-bit words, seeded through
  * SplitMix32 so that nearby seeds give unrelated streams. `split()` derives an independent child

@@ -27,7 +27,7 @@ export interface GuardedStepResult {
  * @example
  * ```ts
  * const r = guardedStep(() => loss(net.apply(input), target), net.trainableVariables(), adam);
- * if (!r.applied) console.warn(r.reason);
+ * if (!r.applied) skipped.push(r.reason);
  * ```
  */
 export function guardedStep(lossFn: () => tf.Scalar, variables: readonly tf.Variable[], optimizer: Adam): GuardedStepResult {

@@ -86,7 +86,7 @@ const MAX_NEIGHBORS = 32;
  * ```ts
  * const model = new GwBarycenter({ k: 3 });
  * await model.fit(train, { rng: createRng(0) });
- * const graphs = await model.sample(20, { rng: createRng(1), onProgress: (e) => console.log(e.done) });
+ * const graphs = await model.sample(20, { rng: createRng(1), onProgress: (e) => done.push(e.done) });
  * ```
  */
 export class GwBarycenter implements GraphGenerator {

@@ -25,7 +25,7 @@ export interface GraphMmdOptions {
  * @example
  * ```ts
  * const r = graphMmd(samples, testGraphs, { preset: 'spectre' });
- * console.log(r.degree, r.clustering, r.orbit, r.spectral, r.wavelet);
+ * const row = [r.degree, r.clustering, r.orbit, r.spectral, r.wavelet];
  * ```
  */
 export function graphMmd(generated: readonly Graph[], reference: readonly Graph[], options: GraphMmdOptions = {}): MmdReport {
