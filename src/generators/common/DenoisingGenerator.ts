@@ -34,6 +34,31 @@ export interface DenoiserSizeConfig {
   heads?: number;
 }
 
+/**
+ * The graph transformer of the generators, sized for `dx` node classes, `de` edge classes and
+ * the widths of `features` (inputs: classes + node/pair features, time + global features;
+ * outputs: class logits).
+ *
+ * @param nodeClasses - dx
+ * @param edgeClasses - de
+ * @param features - the extra features concatenated to the inputs
+ * @param size - hidden widths, layers, heads
+ * @param rng - initialisation
+ */
+export function featureDenoiser(nodeClasses: number, edgeClasses: number, features: ExtraFeatures, size: DenoiserSizeConfig | undefined, rng: Rng): GraphTransformerDenoiser {
+  return new GraphTransformerDenoiser(
+    {
+      inNodeFeatures: nodeClasses + features.nodeDim,
+      inEdgeFeatures: edgeClasses + features.edgeDim,
+      inGlobalFeatures: 1 + features.globalDim,
+      nodeClasses,
+      edgeClasses,
+      ...size,
+    },
+    rng,
+  );
+}
+
 /** Config fields shared by the denoising generators. */
 export interface DenoisingGeneratorConfig {
   /** Node classes dx (unlabelled graphs: 1). @default 1 */
@@ -115,18 +140,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
   }
 
   private buildDenoiser(rng: Rng): GraphTransformerDenoiser {
-    const c = this.config;
-    return new GraphTransformerDenoiser(
-      {
-        inNodeFeatures: c.nodeClasses! + this.features.nodeDim,
-        inEdgeFeatures: c.edgeClasses! + this.features.edgeDim,
-        inGlobalFeatures: 1 + this.features.globalDim,
-        nodeClasses: c.nodeClasses!,
-        edgeClasses: c.edgeClasses!,
-        ...c.denoiser,
-      },
-      rng,
-    );
+    return featureDenoiser(this.config.nodeClasses!, this.config.edgeClasses!, this.features, this.config.denoiser, rng);
   }
 
   /**

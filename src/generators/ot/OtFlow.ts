@@ -11,7 +11,7 @@ import { readWeightsFiles } from '../../nn/writeWeightsFiles.js';
 import { atomicWriteFile } from '../common/atomicWriteFile.js';
 import { createExtraFeatures } from '../common/createExtraFeatures.js';
 import type { DenoiserInput } from '../common/Denoiser.js';
-import { checkGraphs, readGeneratorFile, type DenoiserSizeConfig, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
+import { checkGraphs, featureDenoiser, readGeneratorFile, type DenoiserSizeConfig, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
 import type { ExtraFeatures, ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
 import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
 import { crossEntropyLoss } from '../common/GraphLoss.js';
@@ -135,18 +135,7 @@ export class OtFlow implements GraphGenerator {
   }
 
   private buildDenoiser(rng: Rng): GraphTransformerDenoiser {
-    const c = this.config;
-    return new GraphTransformerDenoiser(
-      {
-        inNodeFeatures: c.nodeClasses! + this.features.nodeDim,
-        inEdgeFeatures: c.edgeClasses! + this.features.edgeDim,
-        inGlobalFeatures: 1 + this.features.globalDim,
-        nodeClasses: c.nodeClasses!,
-        edgeClasses: c.edgeClasses!,
-        ...c.denoiser,
-      },
-      rng,
-    );
+    return featureDenoiser(this.config.nodeClasses!, this.config.edgeClasses!, this.features, this.config.denoiser, rng);
   }
 
   /**
