@@ -1,12 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { assertInteger } from '../../core/assert.js';
-import { FormatError, InputError, IoError, throwIfAborted } from '../../core/errors.js';
+import { FormatError, InputError, throwIfAborted } from '../../core/errors.js';
 import { Graph } from '../../graph/Graph.js';
-import { atomicWriteFile } from '../common/atomicWriteFile.js';
-import { checkGraphs, readGeneratorFile, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
+import { checkGraphs, readGeneratorFile } from '../common/DenoisingGenerator.js';
 import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
+import { writeGeneratorDir } from '../common/writeGeneratorDir.js';
 
 /** Fitted state of {@link ErdosRenyi}. */
 export interface ErdosRenyiState {
@@ -74,12 +72,8 @@ export class ErdosRenyi implements GraphGenerator {
   async save(dir: string): Promise<void> {
     const s = this.state;
     if (s === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
-    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-      throw new IoError(`cannot create "${dir}": ${(err as Error).message}`, { cause: err });
-    });
     const state: ErdosRenyiState = { p: s.p, nodeCountPrior: s.prior.getConfig() };
-    const file: SavedGeneratorFile = { format: 'graphgen-generator', version: 1, kind: this.kind, config: {}, state };
-    await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file, null, 2)}\n`);
+    await writeGeneratorDir(dir, this.kind, {}, state);
   }
 
   /** Restores a model written by {@link ErdosRenyi.save}. @throws `FormatError` for another kind or bad state */

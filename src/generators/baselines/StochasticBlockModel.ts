@@ -1,14 +1,12 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { assertInteger } from '../../core/assert.js';
-import { FormatError, InputError, IoError, throwIfAborted } from '../../core/errors.js';
+import { FormatError, InputError, throwIfAborted } from '../../core/errors.js';
 import { createRng, type Rng } from '../../core/rng.js';
 import { Graph } from '../../graph/Graph.js';
-import { atomicWriteFile } from '../common/atomicWriteFile.js';
-import { checkGraphs, readGeneratorFile, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
+import { checkGraphs, readGeneratorFile } from '../common/DenoisingGenerator.js';
 import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
 import { resolveCounts } from './ErdosRenyi.js';
+import { writeGeneratorDir } from '../common/writeGeneratorDir.js';
 
 /** Fitted state of {@link StochasticBlockModel}. */
 export interface StochasticBlockModelState {
@@ -112,12 +110,8 @@ export class StochasticBlockModel implements GraphGenerator {
   async save(dir: string): Promise<void> {
     const s = this.state;
     if (s === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
-    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-      throw new IoError(`cannot create "${dir}": ${(err as Error).message}`, { cause: err });
-    });
     const state: StochasticBlockModelState = { pIn: s.pIn, pOut: s.pOut, profiles: s.profiles, nodeCountPrior: s.prior.getConfig() };
-    const file: SavedGeneratorFile = { format: 'graphgen-generator', version: 1, kind: this.kind, config: {}, state };
-    await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file, null, 2)}\n`);
+    await writeGeneratorDir(dir, this.kind, {}, state);
   }
 
   /** Restores a model written by {@link StochasticBlockModel.save}. @throws `FormatError` for another kind or bad state */

@@ -1,12 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertInteger } from '../../core/assert.js';
 import { FormatError, InputError, IoError, describeValue, throwIfAborted } from '../../core/errors.js';
 import { createRng, type Rng } from '../../core/rng.js';
 import { Graph } from '../../graph/Graph.js';
-import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
+import { loadWeights } from '../../nn/serializeWeights.js';
 import { readWeightsFiles } from '../../nn/writeWeightsFiles.js';
-import { atomicWriteFile } from './atomicWriteFile.js';
 import type { DiscreteProcess } from './DiscreteProcess.js';
 import type { ExtraFeatures } from './ExtraFeatures.js';
 import { createExtraFeatures } from './createExtraFeatures.js';
@@ -19,6 +18,7 @@ import { NodeCountPrior, type NodeCountPriorConfig } from './NodeCountPrior.js';
 import type { ReverseKernel } from './ReverseKernel.js';
 import { sampleGraphs } from './sampleGraphs.js';
 import { corruptionBatches, trainDenoiser } from './trainDenoiser.js';
+import { writeGeneratorDir } from './writeGeneratorDir.js';
 
 /** Widths of the graph transformer denoiser (see {@link GraphTransformerDenoiserConfig}). */
 export interface DenoiserSizeConfig {
@@ -232,20 +232,8 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
   async save(dir: string): Promise<void> {
     const f = this.fitted;
     if (f === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
-    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-      throw new IoError(`cannot create "${dir}": ${(err as Error).message}`, { argument: 'dir', cause: err });
-    });
-    const w = serializeWeights(f.denoiser);
-    await atomicWriteFile(join(dir, 'weights.bin'), w.bytes);
-    await atomicWriteFile(join(dir, 'weights.json'), `${JSON.stringify(w.manifest, null, 2)}\n`);
-    const file: SavedGeneratorFile = {
-      format: 'graphgen-generator',
-      version: 1,
-      kind: this.kind,
-      config: this.config,
-      state: { marginals: { x: Array.from(f.marginals.x), e: Array.from(f.marginals.e) }, nodeCountPrior: f.prior.getConfig() },
-    };
-    await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file, null, 2)}\n`);
+    const state = { marginals: { x: Array.from(f.marginals.x), e: Array.from(f.marginals.e) }, nodeCountPrior: f.prior.getConfig() };
+    await writeGeneratorDir(dir, this.kind, this.config, state, { weights: f.denoiser });
   }
 
   /**

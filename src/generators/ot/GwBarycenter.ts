@@ -1,18 +1,17 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertFinite, assertInteger, assertOneOf } from '../../core/assert.js';
-import { FormatError, InputError, IoError, throwIfAborted } from '../../core/errors.js';
+import { FormatError, InputError, throwIfAborted } from '../../core/errors.js';
 import { Graph, type GraphJSON } from '../../graph/Graph.js';
 import { graphEmbedding } from '../../embed/graphEmbedding.js';
 import { gromovWassersteinDistance } from '../../metrics/distances/gromovWassersteinDistance.js';
-import { atomicWriteFile } from '../common/atomicWriteFile.js';
-import { checkGraphs, readGeneratorFile, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
+import { checkGraphs, readGeneratorFile } from '../common/DenoisingGenerator.js';
 import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
 import { decodeBarycenter } from './decodeBarycenter.js';
 import { dirichlet } from './dirichlet.js';
 import { graphBarycenter } from './graphBarycenter.js';
 import { checkStructureKind, type GraphStructureKind } from './graphStructure.js';
+import { writeGeneratorDir } from '../common/writeGeneratorDir.js';
 
 /** How {@link GwBarycenter} picks the graphs it mixes around an anchor. */
 export type NeighborRule = 'embedding' | 'gw' | 'random';
@@ -257,12 +256,8 @@ export class GwBarycenter implements GraphGenerator {
   async save(dir: string): Promise<void> {
     const st = this.state;
     if (st === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
-    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-      throw new IoError(`cannot create "${dir}": ${(err as Error).message}`, { argument: 'dir', cause: err });
-    });
     const state: GwBarycenterState = { graphs: st.graphs.map((g) => g.toJSON()), nodeCountPrior: st.prior.getConfig(), neighbors: st.neighbors };
-    const file: SavedGeneratorFile = { format: 'graphgen-generator', version: 1, kind: this.kind, config: this.config, state };
-    await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file)}\n`);
+    await writeGeneratorDir(dir, this.kind, this.config, state, { compact: true });
   }
 
   /** Restores a model written by {@link GwBarycenter.save}. @throws `IoError` / `FormatError` for missing or malformed files */

@@ -1,17 +1,16 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertFinite, assertInteger } from '../../core/assert.js';
-import { FormatError, InputError, IoError, throwIfAborted } from '../../core/errors.js';
+import { FormatError, InputError, throwIfAborted } from '../../core/errors.js';
 import { Graph } from '../../graph/Graph.js';
 import { gromovBarycenter } from '../../ot/gromov/gromovBarycenter.js';
 import { gromovWasserstein } from '../../ot/gromov/gromovWasserstein.js';
-import { atomicWriteFile } from '../common/atomicWriteFile.js';
-import { checkGraphs, readGeneratorFile, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
+import { checkGraphs, readGeneratorFile } from '../common/DenoisingGenerator.js';
 import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
 import { dirichlet } from './dirichlet.js';
 import { graphBarycenter } from './graphBarycenter.js';
 import { graphStructure } from './graphStructure.js';
+import { writeGeneratorDir } from '../common/writeGeneratorDir.js';
 
 /** Serializable config of {@link GwDictionary}. */
 export interface GwDictionaryConfig {
@@ -198,9 +197,6 @@ export class GwDictionary implements GraphGenerator {
   async save(dir: string): Promise<void> {
     const st = this.state;
     if (st === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
-    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-      throw new IoError(`cannot create "${dir}": ${(err as Error).message}`, { argument: 'dir', cause: err });
-    });
     const state: GwDictionaryState = {
       atoms: st.atoms.map((a) => Array.from(a)),
       atomNodes: st.N,
@@ -208,8 +204,7 @@ export class GwDictionary implements GraphGenerator {
       densities: st.densities,
       nodeCountPrior: st.prior.getConfig(),
     };
-    const file: SavedGeneratorFile = { format: 'graphgen-generator', version: 1, kind: this.kind, config: this.config, state };
-    await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file)}\n`);
+    await writeGeneratorDir(dir, this.kind, this.config, state, { compact: true });
   }
 
   /** Restores a model written by {@link GwDictionary.save}. @throws `IoError` / `FormatError` for missing or malformed files */

@@ -1,17 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertFinite, assertInteger, assertOneOf, assertPositive } from '../../core/assert.js';
-import { FormatError, InputError, IoError, throwIfAborted } from '../../core/errors.js';
+import { FormatError, InputError, throwIfAborted } from '../../core/errors.js';
 import { createRng, type Rng } from '../../core/rng.js';
 import { collate, type DenseBatch } from '../../graph/collate.js';
 import { Graph } from '../../graph/Graph.js';
-import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
+import { loadWeights } from '../../nn/serializeWeights.js';
 import { readWeightsFiles } from '../../nn/writeWeightsFiles.js';
-import { atomicWriteFile } from '../common/atomicWriteFile.js';
 import { createExtraFeatures } from '../common/createExtraFeatures.js';
 import type { DenoiserInput } from '../common/Denoiser.js';
-import { checkGraphs, featureDenoiser, readGeneratorFile, type DenoiserSizeConfig, type SavedGeneratorFile } from '../common/DenoisingGenerator.js';
+import { checkGraphs, featureDenoiser, readGeneratorFile, type DenoiserSizeConfig } from '../common/DenoisingGenerator.js';
 import type { ExtraFeatures, ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
 import type { FitOptions, FitResult, GraphGenerator, SampleOptions } from '../common/GraphGenerator.js';
 import { crossEntropyLoss } from '../common/GraphLoss.js';
@@ -20,6 +18,7 @@ import { trainDenoiser } from '../common/trainDenoiser.js';
 import { NodeCountPrior, type NodeCountPriorConfig } from '../common/NodeCountPrior.js';
 import type { AlignmentMethod, RelaxedGraph } from './alignNodes.js';
 import { minibatchCoupling, type CouplingKind } from './minibatchCoupling.js';
+import { writeGeneratorDir } from '../common/writeGeneratorDir.js';
 
 /** Serializable config of {@link OtFlow}. */
 export interface OtFlowConfig {
@@ -359,14 +358,7 @@ export class OtFlow implements GraphGenerator {
   async save(dir: string): Promise<void> {
     const f = this.fitted;
     if (f === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
-    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-      throw new IoError(`cannot create "${dir}": ${(err as Error).message}`, { argument: 'dir', cause: err });
-    });
-    const w = serializeWeights(f.denoiser);
-    await atomicWriteFile(join(dir, 'weights.bin'), w.bytes);
-    await atomicWriteFile(join(dir, 'weights.json'), `${JSON.stringify(w.manifest, null, 2)}\n`);
-    const file: SavedGeneratorFile = { format: 'graphgen-generator', version: 1, kind: this.kind, config: this.config, state: { nodeCountPrior: f.prior.getConfig() } };
-    await atomicWriteFile(join(dir, 'generator.json'), `${JSON.stringify(file, null, 2)}\n`);
+    await writeGeneratorDir(dir, this.kind, this.config, { nodeCountPrior: f.prior.getConfig() }, { weights: f.denoiser });
   }
 
   /**
