@@ -10,7 +10,6 @@
  * - `GRAPHGEN_GEN_SAMPLING_STEPS` sampling steps for the quality run (default 500).
  */
 import { cpus } from 'node:os';
-import { readFile, writeFile } from 'node:fs/promises';
 import { createRng } from '../src/core/rng.js';
 import { loadBenchmark } from '../src/datasets/loaders/loadBenchmark.js';
 import { evaluate } from '../src/metrics/evaluate.js';
@@ -19,45 +18,16 @@ import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
 import { DiscreteDiffusion } from '../src/generators/diffusion/DiscreteDiffusion.js';
 import { ErdosRenyi } from '../src/generators/baselines/ErdosRenyi.js';
 import { StochasticBlockModel } from '../src/generators/baselines/StochasticBlockModel.js';
-import { readCheckpoint } from '../src/generators/common/checkpoint.js';
-import type { DenoisingGenerator, DenoisingGeneratorConfig } from '../src/generators/common/DenoisingGenerator.js';
-import type { Graph } from '../src/graph/Graph.js';
+import { trainWithBudget, type BenchModel } from './trainWithBudget.js';
 
 const SIZE = { hiddenX: 32, hiddenE: 16, hiddenY: 16, layers: 3, heads: 4 };
 const FIT = { batchSize: 32, lr: 2e-3, emaDecay: 0.99 };
-
-function cpuMinutes(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 6e7;
-}
 
 function f(x: number): string {
   return Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4) : x.toExponential(2);
 }
 
-type Model = DenoisingGenerator<DenoisingGeneratorConfig>;
-
-/** Trains in chunks of epochs with exact resume until the budget (CPU minutes, including earlier runs) is spent. */
-async function trainWithBudget(make: () => Model, train: Graph[], dir: string, budget: number): Promise<{ model: Model; epochs: number; steps: number; loss: number; cpu: number }> {
-  const previous = await readCheckpoint(`${dir}/checkpoint.json`);
-  // CPU minutes of earlier (possibly killed) runs, updated after every chunk
-  let spent = previous === undefined ? 0 : await readFile(`${dir}/cpu-minutes.txt`, 'utf8').then(Number, () => 0);
-  let epochs = previous?.epoch ?? 0;
-  let model = make();
-  let last = { epochs, steps: previous?.step ?? 0, loss: previous?.losses.at(-1) ?? Number.NaN };
-  const chunk = 5;
-  do {
-    model.dispose();
-    model = make();
-    const c0 = cpuMinutes();
-    const r = await model.fit(train, { ...FIT, rng: createRng(0), epochs: epochs + chunk, checkpointDir: dir, resume: true });
-    spent += cpuMinutes() - c0;
-    epochs = r.epochs;
-    last = { epochs: r.epochs, steps: r.steps, loss: r.losses.at(-1) ?? Number.NaN };
-    await writeFile(`${dir}/cpu-minutes.txt`, String(spent));
-  } while (spent < budget);
-  return { model, epochs: last.epochs, steps: last.steps, loss: last.loss, cpu: spent };
-}
+type Model = BenchModel;
 
 export async function run(): Promise<string> {
   const budget = Number(process.env.GRAPHGEN_GEN_CPU_MINUTES ?? 10);
@@ -76,7 +46,7 @@ export async function run(): Promise<string> {
   const trained: { name: string; model: Model }[] = [];
   for (const name of models) {
     const make = (): Model => (name === 'digress' ? new DiscreteDiffusion({ denoiser: SIZE }) : new DiscreteFlow({ denoiser: SIZE })) as unknown as Model;
-    const r = await trainWithBudget(make, data.train, `.bench-tmp/gen/community_small-${name}`, budget);
+    const r = await trainWithBudget(make, data.train, `.bench-tmp/gen/community_small-${name}`, budget, FIT);
     const settings: { label: string; opts: Record<string, number> }[] =
       name === 'defog'
         ? [

@@ -1,0 +1,96 @@
+/**
+ * V.U.N. benchmark of the learned generators (issue 6) on the SPECTRE benchmark files
+ * (`../shared/datasets/{planar,tree,sbm}`): train under a CPU-time budget with resumable
+ * checkpoints (`.bench-tmp/genvun/<dataset>-<model>/`, gitignored; a rerun continues where the
+ * last one stopped), sample as many graphs as the test split (40), and evaluate with the spectre
+ * preset (MMDs, ratio to the train-vs-test MMDs, validity, uniqueness, novelty, V.U.N.), next to
+ * the Erdos-Renyi / SBM baselines and the training graphs themselves.
+ *
+ * Environment:
+ * - `GRAPHGEN_VUN_DATASETS` comma list of `planar,tree,sbm` (default all three);
+ * - `GRAPHGEN_VUN_MODELS` comma list of `defog,digress` (default `defog`);
+ * - `GRAPHGEN_VUN_CPU_MINUTES` training budget per (dataset, model) in CPU minutes (default 30);
+ * - `GRAPHGEN_VUN_SAMPLING_STEPS` sampling steps (default 500);
+ * - `GRAPHGEN_VUN_TRAIN_ONLY=1` trains (resumably) and skips sampling/evaluation.
+ */
+import { cpus } from 'node:os';
+import { createRng } from '../src/core/rng.js';
+import { loadBenchmark, type BenchmarkName } from '../src/datasets/loaders/loadBenchmark.js';
+import { evaluate } from '../src/metrics/evaluate.js';
+import type { ValidityName } from '../src/metrics/sample/validityFunction.js';
+import { initBackend } from '../src/nn/initBackend.js';
+import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
+import { DiscreteDiffusion } from '../src/generators/diffusion/DiscreteDiffusion.js';
+import { ErdosRenyi } from '../src/generators/baselines/ErdosRenyi.js';
+import { StochasticBlockModel } from '../src/generators/baselines/StochasticBlockModel.js';
+import type { GraphGenerator } from '../src/generators/common/GraphGenerator.js';
+import type { Graph } from '../src/graph/Graph.js';
+import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
+
+const SIZE = { hiddenX: 32, hiddenE: 16, hiddenY: 16, layers: 3, heads: 4 };
+
+/** Per dataset: batch size (the wasm heap caps SBM's 187-node batches), validity, published V.U.N. (DiGress / DeFoG). */
+const DATASETS: Record<string, { batchSize: number; sampleBatch: number; validity: ValidityName; published: string }> = {
+  planar: { batchSize: 32, sampleBatch: 40, validity: 'planar', published: '77.5 / 99.5' },
+  tree: { batchSize: 32, sampleBatch: 40, validity: 'tree', published: '90 (target) / 96.5' },
+  sbm: { batchSize: 8, sampleBatch: 10, validity: 'sbm', published: '60 / 90' },
+};
+
+function f(x: number): string {
+  return Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4) : x.toExponential(2);
+}
+
+function row(label: string, gs: Graph[], data: { train: Graph[]; test: Graph[] }, validity: ValidityName, extra: string[]): string {
+  const rep = evaluate(gs, data.test, { preset: 'spectre', train: data.train, validity, ratio: true, rng: createRng(7) });
+  const m = rep.mmd as unknown as Record<string, number>;
+  const s = rep.sample;
+  return `| ${label} | ${f(m.degree)} | ${f(m.clustering)} | ${f(m.orbit)} | ${f(m.spectral)} | ${f(m.wavelet)} | ${rep.ratio ? rep.ratio.ratio.toFixed(1) : '-'} | ${(100 * s.valid).toFixed(1)} | ${(100 * s.unique).toFixed(0)} | ${(100 * s.uniqueNovel).toFixed(0)} | **${(100 * s.vun).toFixed(1)}** | ${extra.join(' | ')} |`;
+}
+
+export async function run(): Promise<string> {
+  const budget = Number(process.env.GRAPHGEN_VUN_CPU_MINUTES ?? 30);
+  const datasets = (process.env.GRAPHGEN_VUN_DATASETS ?? 'planar,tree,sbm').split(',').filter(Boolean);
+  const models = (process.env.GRAPHGEN_VUN_MODELS ?? 'defog').split(',').filter(Boolean);
+  const steps = Number(process.env.GRAPHGEN_VUN_SAMPLING_STEPS ?? 500);
+  const trainOnly = process.env.GRAPHGEN_VUN_TRAIN_ONLY === '1';
+  const backend = await initBackend();
+  const lines: string[] = [];
+  lines.push(`Command: \`GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
+  lines.push('');
+  lines.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(SIZE)}, Adam lr 2e-3, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  for (const name of datasets) {
+    const cfg = DATASETS[name];
+    if (cfg === undefined) throw new Error(`unknown dataset ${name}; known: ${Object.keys(DATASETS).join(', ')}`);
+    const data = await loadBenchmark(name as BenchmarkName, { root: '../shared/datasets' });
+    lines.push('');
+    lines.push(`### ${name} (SPECTRE split: ${data.train.length} train, ${data.test.length} test; spectre preset; ${data.test.length} generated vs test; batch ${cfg.batchSize})`);
+    lines.push('');
+    lines.push('| model | deg | clus | orbit | spectral | wavelet | ratio | valid % | unique % | unique+novel % | V.U.N. % | train CPU min | epochs (steps) | final loss | sample CPU min |');
+    lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const model of models) {
+      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: SIZE }) : new DiscreteFlow({ denoiser: SIZE })) as unknown as BenchModel;
+      const r = await trainWithBudget(make, data.train, `.bench-tmp/genvun/${name}-${model}`, budget, { batchSize: cfg.batchSize, lr: 2e-3, emaDecay: 0.995 }, 5, (l) => console.log(l));
+      if (trainOnly) {
+        r.model.dispose();
+        continue;
+      }
+      const c0 = cpuMinutes();
+      const gs = await r.model.sample(data.test.length, { rng: createRng(1), steps, batchSize: cfg.sampleBatch });
+      const sampleCpu = cpuMinutes() - c0;
+      r.model.dispose();
+      lines.push(row(model === 'digress' ? 'DiscreteDiffusion (DiGress class)' : 'DiscreteFlow (DeFoG class)', gs, data, cfg.validity, [r.cpu.toFixed(1), `${r.epochs} (${r.steps})`, r.loss.toFixed(3), sampleCpu.toFixed(1)]));
+    }
+    if (trainOnly) continue;
+    const baselines: [string, GraphGenerator][] = [
+      ['Erdos-Renyi', new ErdosRenyi()],
+      ['SBM (fitted)', new StochasticBlockModel()],
+    ];
+    for (const [label, b] of baselines) {
+      await b.fit(data.train, { rng: createRng(0) });
+      lines.push(row(label, await b.sample(data.test.length, { rng: createRng(1) }), data, cfg.validity, ['0', '-', '-', '-']));
+    }
+    lines.push(row('train graphs (reference)', data.train.slice(0, data.test.length), data, cfg.validity, ['-', '-', '-', '-']));
+    lines.push(`| DiGress / DeFoG (published V.U.N.) | | | | | | | | | | ${cfg.published} | | | | |`);
+  }
+  return lines.join('\n');
+}
