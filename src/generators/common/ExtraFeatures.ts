@@ -13,6 +13,14 @@ export interface ExtraFeaturesConfig {
   /** Number k of smallest Laplacian eigenvalues of the spectral features (ignored otherwise). @default 5 */
   eigenvalues?: number;
   /**
+   * Longest cycle L counted by the cycle features (`cycles`, `cycles+rrwp`, `cycles+spectral`;
+   * ignored otherwise), 3..6: per node the 3- to min(L, 5)-cycles through it, per graph the 3- to
+   * L-cycles. 6 is DiGress's set (node width 3, global width 4). The default 4 (node width 2,
+   * global width 2) is what every config saved before this field existed meant, so that saved
+   * models keep their input widths; `getConfig` always writes the field. @default 4
+   */
+  maxCycleLength?: number;
+  /**
    * Valency-aware molecular features ({@link molecularFeatures}) appended to the named set, as
    * DiGress appends its molecular features to the structural ones. Absent: none.
    */

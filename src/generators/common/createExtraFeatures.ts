@@ -11,34 +11,53 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  * Builds the {@link ExtraFeatures} named in `config`. Every set includes one global feature,
  * the node count `n / 64`. The sets:
  *
- * - `cycles` (DiGress, Vignac et al. 2023): per node the number of 3- and 4-cycles through it,
- *   `c3_i = (A³)_ii / 2` and `c4_i = ((A⁴)_ii − d_i² − (A d)_i + d_i) / 2`, and per graph the
- *   totals `C3 = Σ c3_i / 3`, `C4 = Σ c4_i / 4`, all divided by 10 and clipped at 1 as in
- *   DiGress (node width 2, global width 2). DiGress also counts 5- and 6-cycles; they are left
- *   out here because the matrix-power formulas stop at 4 and exact enumeration is too slow on
- *   dense noisy graphs.
+ * - `cycles` (DiGress, Vignac et al. 2023): closed-form counts of simple cycles from powers of
+ *   the adjacency `A` (float64, exact), with `d = A 1` the degrees, `t = diag(A³)`, `∘` the
+ *   entrywise product. Per node i, the cycles through i of length
+ *   `c3_i = t_i / 2`,
+ *   `c4_i = (A⁴_ii − d_i(d_i − 1) − (A d)_i) / 2`,
+ *   `c5_i = (A⁵_ii − 2 t_i d_i − (A t)_i − 2 ((A ∘ A²) d)_i + 5 t_i) / 2`;
+ *   per graph the totals `C3 = Σ c3_i / 3`, `C4 = Σ c4_i / 4`, `C5 = Σ c5_i / 5` and
+ *   `C6 = (tr A⁶ − 3 Σ_i t_i² + 9 Σ_ij A_ij (A²_ij)² − 6 Σ_i d_i A⁴_ii + 6 tr A⁴ − 4 tr A³
+ *   + 4 Σ_i d_i³ + 3 Σ_ij A³_ij − 12 Σ_i d_i² + 4 Σ_i d_i) / 12`.
+ *   Every count is divided by 10 and clipped at 1, as in DiGress. `config.maxCycleLength` L
+ *   picks the lengths: per node 3..min(L, 5), per graph 3..L, i.e. node width `min(L, 5) − 2`,
+ *   global width `L − 2`. L = 6 is DiGress's set (node width 3, global width 4); the default
+ *   L = 4 (node width 2, global width 2) is the set of models saved before 5- and 6-cycles
+ *   existed, which therefore load unchanged. The per-node 5-cycle formula is the exact one
+ *   (DiGress's `k5_cycle` drops the `(A ∘ A²) d` term and has `+ t_i` for `+ 5 t_i`, which
+ *   counts 6 five-cycles through each node of K4). Cost per graph: one (L ≤ 4) or two (L ≥ 5)
+ *   n×n matrix products; the higher diagonals use `A⁴_ii = Σ_j (A²_ij)²`,
+ *   `A⁵_ii = Σ_j A²_ij A³_ij`, `A⁶_ii = Σ_j (A³_ij)²`. The tfjs twin is `batchedCycleCounts`
+ *   (graphgen/embed).
  * - `rrwp` (DeFoG, Qin et al. 2025; Ma et al. 2023): with the random-walk matrix
  *   `P = D⁻¹ A` (rows of isolated nodes zero), per pair `[P¹_ij, …, P^K_ij]` (edge width K) and
  *   per node its diagonal `[P¹_ii, …, P^K_ii]` (node width K).
- * - `cycles+spectral` (DiGress's default set): the cycle features plus, from
+ * - `cycles+spectral` (DiGress's default set, with L = 6): the cycle features plus, from
  *   graphgen/embed's `spectralFeatures` of the symmetric normalised Laplacian, per node the k
  *   projector-diagonal eigenvector features (sign and basis invariant) and per graph the k
- *   smallest eigenvalues and the number of connected components / 10 (node width 2 + k, global
- *   width 3 + k + 1).
+ *   smallest eigenvalues and the number of connected components / 10 (node width
+ *   `min(L, 5) − 2 + k`, global width `1 + (L − 2) + k + 1`; 2 + k and 3 + k + 1 for the
+ *   default L = 4).
  * - `cycles+rrwp`: cycles and RRWP, concatenated.
  *
  * With `config.molecular` (chemistry tables), DiGress's valency-aware molecular features
  * (`molecularFeatures`: per node current valency and valency deficit, per graph molecular
  * weight) are appended after the named set.
  *
- * @param config - which set, and K for RRWP
+ * Shapes: from a one-hot batch (`e [B,N,N,de]`, class 0 = no edge) to `x [B,N,nodeDim]`,
+ * `e [B,N,N,edgeDim]`, `y [B,globalDim]`, padding rows zero; the declared widths are exactly
+ * the widths produced.
+ *
+ * @param config - which set, K for RRWP, k eigenvalues, L the longest cycle
  * @returns the feature set
- * @throws `InputError` for an unknown name or K < 1
+ * @throws `InputError` for an unknown name, K or k outside [1, 64], L outside [3, 6]
  *
  * @example
  * ```ts
  * const f = createExtraFeatures({ name: 'rrwp', walkSteps: 8 });
  * const { x, e, y } = f.compute(collate(graphs, { nodeClasses: 1, edgeClasses: 2 }));
+ * const digress = createExtraFeatures({ name: 'cycles+spectral', maxCycleLength: 6 }); // nodeDim 3 + 5, globalDim 1 + 4 + 6
  * ```
  */
 export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures {
@@ -48,13 +67,17 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
   assertInteger(K, 'config.walkSteps', { min: 1, max: 64 });
   const kEig = config.eigenvalues ?? 5;
   assertInteger(kEig, 'config.eigenvalues', { min: 1, max: 64 });
+  const L = config.maxCycleLength ?? 4;
+  assertInteger(L, 'config.maxCycleLength', { min: 3, max: 6 });
   const cycles = config.name !== 'none' && config.name !== 'rrwp';
   const rrwp = config.name === 'rrwp' || config.name === 'cycles+rrwp';
   const spectral = config.name === 'cycles+spectral';
-  const nodeDim = (cycles ? 2 : 0) + (rrwp ? K : 0) + (spectral ? kEig : 0);
+  const nodeCycles = cycles ? Math.min(L, 5) - 2 : 0; // lengths 3..min(L, 5) per node
+  const graphCycles = cycles ? L - 2 : 0; // lengths 3..L per graph
+  const nodeDim = nodeCycles + (rrwp ? K : 0) + (spectral ? kEig : 0);
   const edgeDim = rrwp ? K : 0;
-  const globalDim = 1 + (cycles ? 2 : 0) + (spectral ? kEig + 1 : 0);
-  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig };
+  const globalDim = 1 + graphCycles + (spectral ? kEig + 1 : 0);
+  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig, maxCycleLength: L };
   return {
     nodeDim,
     edgeDim,
@@ -82,32 +105,18 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
           }
         let col = 0;
         if (cycles) {
-          const A2 = matmul(A, A, n);
-          const A3 = matmul(A2, A, n);
-          const A4 = matmul(A3, A, n);
-          let C3 = 0;
-          let C4 = 0;
-          for (let i = 0; i < n; i++) {
-            let ad = 0;
-            for (let j = 0; j < n; j++) ad += A[i * n + j] * deg[j];
-            const c3 = A3[i * n + i] / 2;
-            const c4 = (A4[i * n + i] - deg[i] * deg[i] - ad + deg[i]) / 2;
-            C3 += c3;
-            C4 += c4;
-            x[(b * N + i) * nodeDim] = Math.min(1, c3 / 10);
-            x[(b * N + i) * nodeDim + 1] = Math.min(1, c4 / 10);
-          }
-          y[b * globalDim + 1] = Math.min(1, C3 / 3 / 10);
-          y[b * globalDim + 2] = Math.min(1, C4 / 4 / 10);
-          col = 2;
+          const counts = closedFormCycleCounts(A, deg, n, L);
+          for (let i = 0; i < n; i++) for (let k = 0; k < nodeCycles; k++) x[(b * N + i) * nodeDim + k] = Math.min(1, counts.perNode[k * n + i] / 10);
+          for (let k = 0; k < graphCycles; k++) y[b * globalDim + 1 + k] = Math.min(1, counts.perGraph[k] / 10);
+          col = nodeCycles;
         }
         if (spectral) {
           const edges: [number, number][] = [];
           for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (A[i * n + j] > 0) edges.push([i, j]);
           const sf = spectralFeatures(Graph.fromEdgeList(n, edges), { k: kEig });
           for (let i = 0; i < n; i++) for (let t = 0; t < kEig; t++) x[(b * N + i) * nodeDim + col + t] = sf.nodeFeatures[i * kEig + t];
-          for (let t = 0; t < kEig; t++) y[b * globalDim + 3 + t] = sf.eigenvalues[t];
-          y[b * globalDim + 3 + kEig] = sf.numComponents / 10;
+          for (let t = 0; t < kEig; t++) y[b * globalDim + 1 + graphCycles + t] = sf.eigenvalues[t];
+          y[b * globalDim + 1 + graphCycles + kEig] = sf.numComponents / 10;
           col += kEig;
         }
         if (rrwp) {
@@ -131,6 +140,67 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
 function anyNonZeroClass(e: Float32Array, off: number, de: number): boolean {
   for (let c = 1; c < de; c++) if (e[off + c] > 0) return true;
   return false;
+}
+
+/**
+ * Closed-form simple-cycle counts of one 0/1 symmetric adjacency `A` (n×n, row-major) with
+ * degrees `deg`: per node lengths 3..min(L, 5) (`perNode[(k − 3) n + i]`), per graph 3..L
+ * (`perGraph[k − 3]`). Float64: every term is an integer below `n⁶`, exact for n ≤ 400.
+ */
+function closedFormCycleCounts(A: Float64Array, deg: Float64Array, n: number, L: number): { perNode: Float64Array; perGraph: Float64Array } {
+  const perNode = new Float64Array((Math.min(L, 5) - 2) * n);
+  const perGraph = new Float64Array(L - 2);
+  const A2 = matmul(A, A, n);
+  const A3 = L >= 5 ? matmul(A, A2, n) : undefined;
+  const t = new Float64Array(n); // diag(A³)
+  const ad = new Float64Array(n); // (A d)_i
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const a = A[i * n + j];
+      if (a === 0) continue;
+      t[i] += a * A2[i * n + j];
+      ad[i] += a * deg[j];
+    }
+  let six = 0;
+  for (let i = 0; i < n; i++) {
+    const d = deg[i];
+    let diag4 = 0; // A⁴_ii
+    for (let j = 0; j < n; j++) diag4 += A2[i * n + j] * A2[i * n + j];
+    const c3 = t[i] / 2;
+    const c4 = (diag4 - d * (d - 1) - ad[i]) / 2;
+    perNode[i] = c3;
+    perGraph[0] += c3;
+    if (L >= 4) {
+      perNode[n + i] = c4;
+      perGraph[1] += c4;
+    }
+    if (A3 === undefined) continue;
+    let diag5 = 0; // A⁵_ii
+    let diag6 = 0; // A⁶_ii
+    let at = 0; // (A t)_i
+    let aa2d = 0; // Σ_j A_ij A²_ij d_j
+    let aa2sq = 0; // Σ_j A_ij (A²_ij)²
+    let a3row = 0; // Σ_j A³_ij
+    for (let j = 0; j < n; j++) {
+      const a = A[i * n + j];
+      const a2 = A2[i * n + j];
+      const a3 = A3[i * n + j];
+      diag5 += a2 * a3;
+      diag6 += a3 * a3;
+      a3row += a3;
+      if (a === 0) continue;
+      at += a * t[j];
+      aa2d += a * a2 * deg[j];
+      aa2sq += a * a2 * a2;
+    }
+    const c5 = (diag5 - 2 * t[i] * d - at - 2 * aa2d + 5 * t[i]) / 2;
+    perNode[2 * n + i] = c5;
+    perGraph[2] += c5;
+    six += diag6 - 3 * t[i] * t[i] + 9 * aa2sq - 6 * d * diag4 + 6 * diag4 - 4 * t[i] + 4 * d * d * d + 3 * a3row - 12 * d * d + 4 * d;
+  }
+  for (let k = 0; k < Math.min(L, 5) - 2; k++) perGraph[k] /= k + 3; // each k-cycle was counted at its k nodes
+  if (L >= 6) perGraph[3] = six / 12;
+  return { perNode, perGraph };
 }
 
 function matmul(a: Float64Array, b: Float64Array, n: number): Float64Array {

@@ -1,0 +1,188 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/rng.js';
+import { Graph } from '../../src/graph/Graph.js';
+import { collate } from '../../src/graph/collate.js';
+import { permute } from '../../src/graph/permute.js';
+import { initBackend } from '../../src/nn/initBackend.js';
+import { buildDenoiserInput } from '../../src/generators/common/buildDenoiserInput.js';
+import { createExtraFeatures } from '../../src/generators/common/createExtraFeatures.js';
+import type { ExtraFeaturesConfig, ExtraFeaturesName } from '../../src/generators/common/ExtraFeatures.js';
+import { DiscreteDiffusion } from '../../src/generators/diffusion/DiscreteDiffusion.js';
+import { loadGenerator } from '../../src/generators/loadGenerator.js';
+import { bruteForceCycles, completeGraph, cycleGraph, petersenGraph, randomGraph } from '../embed/bruteForceCycles.js';
+import { TINY, toyGraphs } from './helpers.js';
+
+const LEGACY = fileURLToPath(new URL('./fixtures/legacy-digress', import.meta.url));
+const dirs: string[] = [];
+const batchOf = (graphs: Graph[], maxNodes?: number) => collate(graphs, { nodeClasses: 1, edgeClasses: 2, maxNodes });
+
+beforeAll(async () => {
+  await initBackend({ prefer: 'wasm' });
+});
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('cycle features up to 6-cycles', () => {
+  it('equal min(1, count / 10) of brute-force counts, per node (k = 3..5) and per graph (k = 3..6), padding zero', () => {
+    const rng = createRng(31);
+    const graphs: Graph[] = [cycleGraph(5), cycleGraph(6), completeGraph(5), completeGraph(6), petersenGraph(), Graph.empty(0), Graph.empty(2)];
+    for (let r = 0; r < 16; r++) graphs.push(randomGraph(rng.int(3, 10), [0.25, 0.4, 0.6][r % 3], rng));
+    const f = createExtraFeatures({ name: 'cycles', maxCycleLength: 6 });
+    expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([3, 0, 5]);
+    const N = 11;
+    const { x, y } = f.compute(batchOf(graphs, N));
+    graphs.forEach((g, b) => {
+      const ex = bruteForceCycles(g, 6);
+      expect(y[b * 5]).toBeCloseTo(g.n / 64, 6);
+      for (let k = 0; k < 4; k++) expect(y[b * 5 + 1 + k]).toBeCloseTo(Math.min(1, ex.perGraph[k] / 10), 6);
+      for (let v = 0; v < N; v++)
+        for (let k = 0; k < 3; k++) expect(x[(b * N + v) * 3 + k]).toBeCloseTo(v < g.n ? Math.min(1, ex.perNode[k][v] / 10) : 0, 6);
+    });
+    // the known counts, unclipped where below 10: C5, C6, Petersen (12 five-cycles clip, 10 six-cycles = 1)
+    expect(Array.from(y.subarray(0, 5)).map((v) => +v.toFixed(6))).toEqual([5 / 64, 0, 0, 0.1, 0].map((v) => +v.toFixed(6)));
+    expect(Array.from(y.subarray(5, 10)).map((v) => +v.toFixed(6))).toEqual([6 / 64, 0, 0, 0, 0.1].map((v) => +v.toFixed(6)));
+    expect(Array.from(y.subarray(20, 25)).map((v) => +v.toFixed(6))).toEqual([10 / 64, 0, 0, 1, 1].map((v) => +v.toFixed(6)));
+    expect(Array.from(x.subarray(4 * N * 3, 4 * N * 3 + 3)).map((v) => +v.toFixed(6))).toEqual([0, 0, 0.6]); // Petersen node: 6 five-cycles
+  });
+
+  it('L = 6 extends the L = 4 columns (same c3, c4, C3, C4) and L = 3, 5 give the widths in between', () => {
+    const rng = createRng(32);
+    const graphs = [randomGraph(8, 0.5, rng), randomGraph(6, 0.7, rng), petersenGraph()];
+    const batch = batchOf(graphs);
+    const N = batch.maxNodes;
+    const full = createExtraFeatures({ name: 'cycles', maxCycleLength: 6 }).compute(batch);
+    for (const L of [3, 4, 5]) {
+      const f = createExtraFeatures({ name: 'cycles', maxCycleLength: L });
+      const nd = Math.min(L, 5) - 2;
+      expect([f.nodeDim, f.globalDim]).toEqual([nd, 1 + L - 2]);
+      const r = f.compute(batch);
+      for (let row = 0; row < graphs.length * N; row++) for (let k = 0; k < nd; k++) expect(r.x[row * nd + k]).toBe(full.x[row * 3 + k]);
+      for (let b = 0; b < graphs.length; b++) for (let k = 0; k < f.globalDim; k++) expect(r.y[b * f.globalDim + k]).toBe(full.y[b * 5 + k]);
+    }
+  });
+
+  it('are permutation equivariant per node and invariant per graph, for every set', () => {
+    const rng = createRng(33);
+    const graphs = [randomGraph(9, 0.45, rng), petersenGraph(), randomGraph(7, 0.6, rng)];
+    const perms = graphs.map((g) => rng.permutation(g.n));
+    const N = 10;
+    const a = batchOf(graphs, N);
+    const b = batchOf(
+      graphs.map((g, i) => permute(g, perms[i])),
+      N,
+    );
+    for (const name of ['cycles', 'cycles+rrwp', 'cycles+spectral'] as const) {
+      const f = createExtraFeatures({ name, maxCycleLength: 6, walkSteps: 3, eigenvalues: 3 });
+      const fa = f.compute(a);
+      const fb = f.compute(b);
+      const nd = f.nodeDim;
+      graphs.forEach((g, i) => {
+        for (let k = 0; k < f.globalDim; k++) expect(fb.y[i * f.globalDim + k]).toBeCloseTo(fa.y[i * f.globalDim + k], 5);
+        for (let v = 0; v < g.n; v++)
+          for (let k = 0; k < nd; k++) expect(fb.x[(i * N + perms[i][v]) * nd + k]).toBeCloseTo(fa.x[(i * N + v) * nd + k], 5);
+      });
+    }
+  });
+
+  it('declare exactly the widths they produce, for every set and L', () => {
+    const graphs = [petersenGraph(), cycleGraph(5), completeGraph(4)];
+    const batch = batchOf(graphs, 12);
+    const B = graphs.length;
+    const N = 12;
+    const names: ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+rrwp', 'cycles+spectral'];
+    for (const name of names)
+      for (const L of [3, 4, 5, 6]) {
+        const f = createExtraFeatures({ name, maxCycleLength: L, walkSteps: 2, eigenvalues: 3 });
+        const cyc = name.startsWith('cycles');
+        const nodeDim = (cyc ? Math.min(L, 5) - 2 : 0) + (name.includes('rrwp') ? 2 : 0) + (name === 'cycles+spectral' ? 3 : 0);
+        const globalDim = 1 + (cyc ? L - 2 : 0) + (name === 'cycles+spectral' ? 4 : 0);
+        expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([nodeDim, name.includes('rrwp') ? 2 : 0, globalDim]);
+        const r = f.compute(batch);
+        expect([r.x.length, r.e.length, r.y.length]).toEqual([B * N * f.nodeDim, B * N * N * f.edgeDim, B * f.globalDim]);
+        if (name === 'cycles+spectral') {
+          // the component count (1 / 10 for connected graphs) is the last global column, after L − 2 cycle columns and 3 eigenvalues
+          for (let b = 0; b < B; b++) expect(r.y[b * globalDim + globalDim - 1]).toBeCloseTo(0.1, 6);
+          expect(r.y[1 + L - 2]).toBeCloseTo(0, 5); // smallest Laplacian eigenvalue of the (connected) Petersen graph
+          expect(r.y[1 + L - 2 + 1]).toBeGreaterThan(0.1); // then its spectral gap
+        }
+        const again = createExtraFeatures(f.getConfig());
+        expect([again.nodeDim, again.edgeDim, again.globalDim]).toEqual([f.nodeDim, f.edgeDim, f.globalDim]);
+        expect(f.getConfig().maxCycleLength).toBe(L);
+        // the denoiser input has the declared widths; no tensor left behind
+        const before = tf.memory().numTensors;
+        const input = buildDenoiserInput(batch, [0.1, 0.5, 0.9], f);
+        expect([input.x.shape, input.e.shape, input.y.shape]).toEqual([
+          [B, N, 1 + f.nodeDim],
+          [B, N, N, 2 + f.edgeDim],
+          [B, 1 + f.globalDim],
+        ]);
+        tf.dispose([input.x, input.e, input.y, input.nodeMask]);
+        expect(tf.memory().numTensors).toBe(before);
+      }
+  });
+
+  it('rejects a longest cycle outside 3..6', () => {
+    for (const L of [2, 7, 4.5, Number.NaN]) expect(() => createExtraFeatures({ name: 'cycles', maxCycleLength: L })).toThrow(/maxCycleLength/);
+  });
+});
+
+describe('backwards compatibility of saved feature configs', () => {
+  it('configs without maxCycleLength keep the widths of the 3-/4-cycle features', () => {
+    const old: Array<[ExtraFeaturesConfig, number[]]> = [
+      [{ name: 'cycles' }, [2, 0, 3]],
+      [{ name: 'cycles', walkSteps: 8, eigenvalues: 5 }, [2, 0, 3]],
+      [{ name: 'cycles+spectral', eigenvalues: 5 }, [7, 0, 9]],
+      [{ name: 'cycles+rrwp', walkSteps: 8 }, [10, 8, 3]],
+      [{ name: 'rrwp', walkSteps: 8 }, [8, 8, 1]],
+    ];
+    for (const [config, widths] of old) {
+      const f = createExtraFeatures(config);
+      expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual(widths);
+      expect(f.getConfig().maxCycleLength).toBe(4);
+    }
+  });
+
+  it('a DiscreteDiffusion saved before 5-/6-cycle features loads with the same features and outputs', async () => {
+    const expected = JSON.parse(readFileSync(join(LEGACY, 'expected.json'), 'utf8')) as { widths: number[]; featuresX: number[]; featuresY: number[]; logitsX: number[]; logitsE: number[] };
+    const saved = JSON.parse(readFileSync(join(LEGACY, 'generator.json'), 'utf8')) as { config: { features: ExtraFeaturesConfig } };
+    expect(saved.config.features).toEqual({ name: 'cycles+spectral', eigenvalues: 5 }); // no maxCycleLength: saved by the old code
+    const model = (await loadGenerator(LEGACY)) as DiscreteDiffusion;
+    expect([model.features.nodeDim, model.features.edgeDim, model.features.globalDim]).toEqual(expected.widths);
+    const k4 = completeGraph(4);
+    const wheel = Graph.fromEdgeList(6, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 0], [5, 0], [5, 1], [5, 2], [5, 3], [5, 4]]);
+    const batch = batchOf([k4, wheel, cycleGraph(6)]);
+    const f = model.features.compute(batch);
+    expect(Array.from(f.x)).toEqual(expected.featuresX.map((v) => expect.closeTo(v, 5)));
+    expect(Array.from(f.y)).toEqual(expected.featuresY.map((v) => expect.closeTo(v, 5)));
+    const before = tf.memory().numTensors;
+    const input = buildDenoiserInput(batch, [0.2, 0.5, 0.8], model.features);
+    const out = model.denoiser!.apply(input);
+    expect(Array.from(out.x.dataSync())).toEqual(expected.logitsX.map((v) => expect.closeTo(v, 3)));
+    expect(Array.from(out.e.dataSync())).toEqual(expected.logitsE.map((v) => expect.closeTo(v, 3)));
+    tf.dispose([input.x, input.e, input.y, input.nodeMask, out.x, out.e]);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it('a model with DiGress cycle features (L = 6) saves maxCycleLength and loads back', async () => {
+    const model = new DiscreteDiffusion({ denoiser: TINY, trainSteps: 20, features: { name: 'cycles+spectral', eigenvalues: 5, maxCycleLength: 6 } });
+    expect([model.features.nodeDim, model.features.globalDim]).toEqual([8, 11]);
+    await model.fit(toyGraphs(8, createRng(34)), { epochs: 1, batchSize: 8, rng: createRng(35) });
+    const dir = mkdtempSync(join(tmpdir(), 'graphgen-feat-'));
+    dirs.push(dir);
+    await model.save(dir);
+    const saved = JSON.parse(readFileSync(join(dir, 'generator.json'), 'utf8')) as { config: { features: ExtraFeaturesConfig } };
+    expect(saved.config.features.maxCycleLength).toBe(6);
+    const loaded = (await loadGenerator(dir)) as DiscreteDiffusion;
+    expect([loaded.features.nodeDim, loaded.features.globalDim]).toEqual([8, 11]);
+    const s1 = await model.sample(3, { steps: 3, rng: createRng(36) });
+    const s2 = await loaded.sample(3, { steps: 3, rng: createRng(36) });
+    expect(s2.map((g) => g.edges())).toEqual(s1.map((g) => g.edges()));
+    model.dispose();
+    loaded.dispose();
+  });
+});
