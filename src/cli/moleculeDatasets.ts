@@ -103,7 +103,7 @@ export async function resolveMoleculeDataset(spec: string, options: MoleculeData
 export function createMoleculeModel(model: string, size: DenoiserSizeConfig, encoding: MoleculeEncoding): GraphGenerator {
   const common = { nodeClasses: encoding.atoms.length, edgeClasses: EDGE_CLASSES, denoiser: size };
   const molecular = molecularFeaturesConfig(encoding);
-  if (model === 'digress') return new DiscreteDiffusion({ ...common, features: { name: 'cycles+spectral', eigenvalues: 5, molecular } });
+  if (model === 'digress') return new DiscreteDiffusion({ ...common, features: { name: 'cycles+spectral', eigenvalues: 5, maxCycleLength: 6, molecular } });
   if (model === 'defog') return new DiscreteFlow({ ...common, features: { name: 'rrwp', walkSteps: 8, molecular } });
   throw InputError.invalid('--model', 'digress or defog for a molecule dataset', JSON.stringify(model));
 }

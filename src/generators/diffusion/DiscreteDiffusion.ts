@@ -29,9 +29,10 @@ const TRANSITIONS: Record<TransitionKind, (k: number, marginal: Float64Array) =>
  * - forward process {@link DiffusionProcess}: every node and unordered pair independently with
  *   `Q̄_t = ā_t I + (1 − ā_t) 1 mᵀ` ({@link CategoricalTransition}, marginal m by default), the
  *   cosine schedule ā_t ({@link noiseSchedule});
- * - denoiser: graph transformer on the noisy graph plus extra features (cycle counts and
- *   Laplacian spectral features by default)
- *   predicting the clean graph x0, trained with cross-entropy, edge weight λ = 5;
+ * - denoiser: graph transformer on the noisy graph plus extra features (by default DiGress's set:
+ *   per-node 3- to 5-cycle and per-graph 3- to 6-cycle counts, `maxCycleLength: 6`, and
+ *   Laplacian spectral features; models saved without `maxCycleLength` keep their 3-/4-cycle
+ *   widths) predicting the clean graph x0, trained with cross-entropy, edge weight λ = 5;
  * - sampler: ancestral sampling with the posterior `p(z_s | z_t)` marginalised over the
  *   predicted x0 ({@link diffusionPosterior}), symmetric edge sampling, any number of steps;
  * - node counts from the training distribution ({@link NodeCountPrior}).
@@ -50,7 +51,7 @@ export class DiscreteDiffusion extends DenoisingGenerator<DiscreteDiffusionConfi
 
   /** @throws `InputError` for invalid config values */
   constructor(config: DiscreteDiffusionConfig = {}) {
-    super({ transition: 'marginal', schedule: { name: 'cosine' }, trainSteps: 500, ...config }, { name: 'cycles+spectral', eigenvalues: 5 });
+    super({ transition: 'marginal', schedule: { name: 'cosine' }, trainSteps: 500, ...config }, { name: 'cycles+spectral', eigenvalues: 5, maxCycleLength: 6 });
     assertOneOf(this.config.transition, 'config.transition', ['marginal', 'uniform', 'absorbing'] as const);
     noiseSchedule(this.config.schedule!);
   }
