@@ -19,10 +19,13 @@ export interface InitBackendOptions {
    */
   prefer?: BackendName | readonly BackendName[];
   /**
-   * Dawn toggles passed to `create()` of the `webgpu` package (Node only). The default runs
-   * Dawn on its OpenGL ES backend, which works over Mesa llvmpipe on machines without a GPU
-   * (slow, correctness only); pass `[]` to let Dawn pick (Vulkan on a real GPU).
-   * @default ['backend=opengles'] when no GPU adapter is found with `[]`, else `[]`
+   * Dawn toggles passed to `create()` of the `webgpu` package (Node only). By default Dawn
+   * picks its backend (Vulkan on a machine with a GPU and a Vulkan driver) and the adapter is
+   * requested at the core feature level; when that finds none, Dawn runs on its OpenGL ES
+   * backend at the compatibility feature level, which works over Mesa llvmpipe on machines
+   * without a GPU (slow, correctness only). Options naming `backend=opengles` always use the
+   * compatibility level.
+   * @default `[]` when it yields a core adapter, else ['backend=opengles']
    */
   dawnOptions?: readonly string[];
 }
@@ -56,8 +59,9 @@ interface NodeGpuModule {
 }
 
 /**
- * Installs `navigator.gpu` from the `webgpu` package (Dawn) in Node. The adapter is
- * requested with `featureLevel: 'compatibility'`, which Dawn's OpenGL ES backend needs.
+ * Installs `navigator.gpu` from the `webgpu` package (Dawn) in Node. Adapters are requested
+ * at the core feature level (Vulkan on a real GPU) except on Dawn's OpenGL ES backend, which
+ * needs `featureLevel: 'compatibility'`.
  */
 async function installNodeWebGpu(dawnOptions: readonly string[] | undefined): Promise<void> {
   const g = globalThis as { navigator?: { gpu?: unknown } };
@@ -71,15 +75,21 @@ async function installNodeWebGpu(dawnOptions: readonly string[] | undefined): Pr
   const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
   if (env && env.EGL_PLATFORM === undefined) env.EGL_PLATFORM = 'surfaceless';
   Object.assign(globalThis, mod.globals);
-  const tryCreate = async (opts: readonly string[]): Promise<ReturnType<NodeGpuModule['create']> | undefined> => {
+  type FeatureLevel = 'core' | 'compatibility';
+  const tryCreate = async (opts: readonly string[]): Promise<{ gpu: ReturnType<NodeGpuModule['create']>; featureLevel: FeatureLevel } | undefined> => {
+    const featureLevel: FeatureLevel = opts.includes('backend=opengles') ? 'compatibility' : 'core';
     const gpu = mod.create([...opts]);
-    const adapter = await gpu.requestAdapter({ featureLevel: 'compatibility' });
-    return adapter ? gpu : undefined;
+    const adapter = await gpu.requestAdapter({ featureLevel });
+    return adapter ? { gpu, featureLevel } : undefined;
   };
-  const gpu = dawnOptions !== undefined ? await tryCreate(dawnOptions) : ((await tryCreate([])) ?? (await tryCreate(['backend=opengles'])));
-  if (gpu === undefined) throw new Error('Dawn found no WebGPU adapter');
+  const found = dawnOptions !== undefined ? await tryCreate(dawnOptions) : ((await tryCreate([])) ?? (await tryCreate(['backend=opengles'])));
+  if (found === undefined) {
+    const tried = dawnOptions !== undefined ? `toggles [${dawnOptions.join(', ')}]` : 'default toggles at the core feature level, then backend=opengles at the compatibility level';
+    throw new Error(`Dawn found no WebGPU adapter (tried ${tried})`);
+  }
+  const { gpu, featureLevel } = found;
   const wrapped = {
-    requestAdapter: (o?: Record<string, unknown>) => gpu.requestAdapter({ ...(o ?? {}), featureLevel: 'compatibility' }),
+    requestAdapter: (o?: Record<string, unknown>) => gpu.requestAdapter({ ...(o ?? {}), featureLevel }),
     getPreferredCanvasFormat: () => 'rgba8unorm',
     wgslLanguageFeatures: gpu.wgslLanguageFeatures,
   };

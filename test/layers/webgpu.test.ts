@@ -4,20 +4,36 @@ import { createRng } from '../../src/core/rng.js';
 import { initBackend, releaseBackend } from '../../src/nn/initBackend.js';
 import { GraphTransformerLayer } from '../../src/layers/GraphTransformerLayer.js';
 
+interface GpuAdapterInfoLike {
+  vendor?: string;
+  architecture?: string;
+  device?: string;
+  description?: string;
+}
+
+/** The adapter behind `navigator.gpu` (as tfjs requests it), in words. */
+async function adapterName(): Promise<string> {
+  const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(o?: object): Promise<{ info?: GpuAdapterInfoLike } | null> } } }).navigator?.gpu;
+  const info = (await gpu?.requestAdapter({ powerPreference: 'high-performance' }))?.info;
+  if (info === undefined) return 'unknown adapter';
+  const fields = [info.vendor, info.architecture, info.device, info.description].filter((f) => f !== undefined && f !== '');
+  return fields.length > 0 ? fields.join(' / ') : 'unnamed adapter';
+}
+
 /** Probes webgpu once (Dawn via the optional `webgpu` package in Node). */
-async function probe(): Promise<{ ok: boolean; reason: string }> {
+async function probe(): Promise<{ ok: boolean; reason: string; adapter: string }> {
   try {
     await initBackend({ prefer: 'webgpu' });
-    return { ok: true, reason: '' };
+    return { ok: true, reason: '', adapter: await adapterName() };
   } catch (err) {
-    return { ok: false, reason: (err as Error).message };
+    return { ok: false, reason: (err as Error).message, adapter: '' };
   } finally {
     await initBackend({ prefer: 'wasm' });
   }
 }
 
 const status = await probe();
-const title = status.ok ? 'webgpu parity with wasm' : `webgpu parity with wasm (skipped: webgpu unavailable: ${status.reason})`;
+const title = status.ok ? `webgpu parity with wasm (adapter: ${status.adapter})` : `webgpu parity with wasm (skipped: webgpu unavailable: ${status.reason})`;
 
 describe.skipIf(!status.ok)(title, () => {
   afterAll(async () => {
@@ -25,7 +41,7 @@ describe.skipIf(!status.ok)(title, () => {
     releaseBackend('webgpu');
   });
 
-  it('graph transformer layer forward pass agrees within 1e-4', async () => {
+  it('graph transformer layer forward pass agrees within 1e-4', async ({ annotate }) => {
     const rng = createRng(4);
     const b = 2;
     const n = 5;
@@ -49,11 +65,13 @@ describe.skipIf(!status.ok)(title, () => {
     const ref = await run(); // wasm
     await initBackend({ prefer: 'webgpu' });
     const got = await run();
-    ref.forEach((r, k) => {
+    const errors = ref.map((r, k) => {
       let err = 0;
       for (let i = 0; i < r.length; i++) err = Math.max(err, Math.abs(r[i] - got[k][i]));
-      expect(err).toBeLessThan(1e-4);
+      return err;
     });
+    await annotate(`max |webgpu - wasm| of x, e, y: ${errors.map((v) => v.toExponential(2)).join(', ')} on ${status.adapter}`);
+    errors.forEach((err, k) => expect(err, ['x', 'e', 'y'][k]).toBeLessThan(1e-4));
     await initBackend({ prefer: 'wasm' });
     layer.dispose();
   });
