@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { addMany } from '../nn/addMany.js';
 import { ShapeError } from '../core/errors.js';
 
 /** Result of {@link batchedCycleCounts}. */
@@ -82,10 +83,10 @@ export function batchedCycleCounts(adj: tf.Tensor, nodeMask?: tf.Tensor): Batche
     const c3 = tf.div(t, 2); // [B,N]
     const c4 = tf.div(tf.sub(tf.sub(diag4, tf.mul(d, tf.sub(d, 1))), ad), 2); // [B,N]
     const aa2d = rowSum(tf.mul(tf.mul(a, a2), tf.expandDims(d, 1))); // Σ_j A_ij A²_ij d_j [B,N]
-    const c5 = tf.div(tf.addN([diag5, tf.mul(tf.mul(t, d), -2), tf.neg(times(t)), tf.mul(aa2d, -2), tf.mul(t, 5)]), 2); // [B,N]
+    const c5 = tf.div(addMany([diag5, tf.mul(tf.mul(t, d), -2), tf.neg(times(t)), tf.mul(aa2d, -2), tf.mul(t, 5)]), 2); // [B,N]
     const d2 = tf.square(d);
     // per-node share of 12·C6, combined before summing over nodes to limit cancellation
-    const r6 = tf.addN([
+    const r6 = addMany([
       diag6,
       tf.mul(tf.square(t), -3),
       tf.mul(rowSum(tf.mul(a, a2sq)), 9),

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { addMany } from './addMany.js';
 import { assertPositive } from '../core/assert.js';
 
 /** Result of {@link clipGradNorm}. */
@@ -27,7 +28,7 @@ export interface ClipGradNormResult {
 export function clipGradNorm(grads: readonly tf.Tensor[], maxNorm: number): ClipGradNormResult {
   assertPositive(maxNorm, 'maxNorm');
   if (grads.length === 0) return { grads: [], norm: 0 };
-  const normT = tf.tidy(() => tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g))))));
+  const normT = tf.tidy(() => tf.sqrt(addMany(grads.map((g) => tf.sum(tf.square(g))))));
   const norm = (normT.dataSync() as Float32Array)[0];
   normT.dispose();
   const factor = Math.min(1, maxNorm / (norm + 1e-6));

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { initBackend, releaseBackend } from '../../src/nn/initBackend.js';
 import { GraphTransformerLayer } from '../../src/layers/GraphTransformerLayer.js';
+import { addMany } from '../../src/nn/addMany.js';
 
 interface GpuAdapterInfoLike {
   vendor?: string;
@@ -39,6 +40,16 @@ describe.skipIf(!status.ok)(title, () => {
   afterAll(async () => {
     await initBackend({ prefer: 'wasm' });
     releaseBackend('webgpu');
+  });
+
+  it('addMany sums 20 tensors correctly (a single AddN of more than 7 inputs is dropped by webgpu)', async () => {
+    await initBackend({ prefer: 'webgpu' });
+    const parts = Array.from({ length: 20 }, (_, k) => tf.fill([3, 4], k + 1));
+    const total = addMany(parts);
+    const got = (await total.data()) as Float32Array;
+    tf.dispose([...parts, total]);
+    await initBackend({ prefer: 'wasm' });
+    expect(Array.from(got)).toEqual(new Array(12).fill(210));
   });
 
   it('graph transformer layer forward pass agrees within 1e-4', async ({ annotate }) => {

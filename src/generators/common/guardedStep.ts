@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { addMany } from '../../nn/addMany.js';
 import type { Adam } from '../../nn/Adam.js';
 
 /** Result of {@link guardedStep}. */
@@ -35,7 +36,7 @@ export function guardedStep(lossFn: () => tf.Scalar, variables: readonly tf.Vari
   const gl = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
   try {
     const loss = (value.dataSync() as Float32Array)[0];
-    const normT = tf.tidy(() => tf.sqrt(tf.addN(gl.map((g) => tf.sum(tf.square(g))))));
+    const normT = tf.tidy(() => tf.sqrt(addMany(gl.map((g) => tf.sum(tf.square(g))))));
     const gradNorm = (normT.dataSync() as Float32Array)[0];
     normT.dispose();
     if (!Number.isFinite(loss)) return { loss, gradNorm, applied: false, reason: `non-finite loss ${loss}` };
