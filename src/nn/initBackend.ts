@@ -49,6 +49,29 @@ function detectEnvironment(): RuntimeEnvironment {
   return p?.versions?.node !== undefined ? 'node' : 'browser';
 }
 
+/**
+ * Throws a `BackendError` when the active tfjs backend cannot read tensors synchronously:
+ * `webgpu` in Node (tfjs's `dataSync` there needs `OffscreenCanvas`, which Node lacks). Training
+ * and sampling read losses, norms and probabilities synchronously, so they call this first
+ * instead of failing deep inside tfjs; custom training loops can do the same.
+ *
+ * @param what - the operation, for the message (e.g. `'fit'`)
+ * @throws `BackendError` for webgpu in Node
+ * @example
+ * ```ts
+ * await initBackend({ prefer: 'wasm' });
+ * assertSyncReads('my training loop'); // passes on wasm; throws on webgpu in Node
+ * ```
+ */
+export function assertSyncReads(what: string): void {
+  if (tf.getBackend() === 'webgpu' && detectEnvironment() === 'node') {
+    throw new BackendError(
+      `${what} needs synchronous tensor reads, which the webgpu backend does not provide in Node (tfjs's dataSync needs OffscreenCanvas); use initBackend({ prefer: 'wasm' }) for ${what} in Node, webgpu works for async forward passes (await tensor.data())`,
+      { argument: 'backend', expected: 'wasm, cpu, or webgpu/webgl in a browser', actual: 'webgpu in Node' },
+    );
+  }
+}
+
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

@@ -4,6 +4,8 @@ import { createRng } from '../../src/core/rng.js';
 import { initBackend, releaseBackend } from '../../src/nn/initBackend.js';
 import { GraphTransformerLayer } from '../../src/layers/GraphTransformerLayer.js';
 import { addMany } from '../../src/nn/addMany.js';
+import { DiscreteFlow } from '../../src/generators/flow/DiscreteFlow.js';
+import { Graph } from '../../src/graph/Graph.js';
 
 interface GpuAdapterInfoLike {
   vendor?: string;
@@ -50,6 +52,18 @@ describe.skipIf(!status.ok)(title, () => {
     tf.dispose([...parts, total]);
     await initBackend({ prefer: 'wasm' });
     expect(Array.from(got)).toEqual(new Array(12).fill(210));
+  });
+
+  it('fit and sample on webgpu in Node fail early with a BackendError (no synchronous reads there)', async () => {
+    const model = new DiscreteFlow({ denoiser: { hiddenX: 8, hiddenE: 4, hiddenY: 4, layers: 1, heads: 2 } });
+    const train = [Graph.fromEdgeList(3, [[0, 1], [1, 2]]), Graph.fromEdgeList(3, [[0, 1], [1, 2], [0, 2]])];
+    await initBackend({ prefer: 'webgpu' });
+    try {
+      await expect(model.fit(train, { epochs: 1, rng: createRng(0) })).rejects.toMatchObject({ code: 'E_BACKEND', message: expect.stringContaining('webgpu') });
+    } finally {
+      await initBackend({ prefer: 'wasm' });
+      model.dispose();
+    }
   });
 
   it('graph transformer layer forward pass agrees within 1e-4', async ({ annotate }) => {

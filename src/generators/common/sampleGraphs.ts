@@ -4,6 +4,7 @@ import type { Rng } from '../../core/rng.js';
 import type { DenseBatch } from '../../graph/collate.js';
 import { uncollate } from '../../graph/collate.js';
 import type { Graph } from '../../graph/Graph.js';
+import { assertSyncReads } from '../../nn/initBackend.js';
 import { buildDenoiserInput } from './buildDenoiserInput.js';
 import type { Denoiser } from './Denoiser.js';
 import type { DiscreteProcess } from './DiscreteProcess.js';
@@ -58,6 +59,7 @@ export interface SampleGraphsOptions {
  * ```
  */
 export function sampleGraphs(parts: SamplerParts, nodeCounts: ArrayLike<number>, options: SampleGraphsOptions): Graph[] {
+  assertSyncReads('sample');
   const { process, kernel, denoiser, features, nodeClasses: dx, edgeClasses: de } = parts;
   const { rng } = options;
   const B = nodeCounts.length;

@@ -17,6 +17,7 @@ import type { FitOptions, FitResult, GraphGenerator } from './GraphGenerator.js'
 import type { GraphLoss, GraphTargets } from './GraphLoss.js';
 import { guardedStep } from './guardedStep.js';
 import { Ema } from '../../nn/Ema.js';
+import { assertSyncReads } from '../../nn/initBackend.js';
 
 /** One mini-batch ready for a training step: the network input and its target. */
 export interface PreparedBatch {
@@ -96,6 +97,7 @@ export const CHECKPOINT_FILE = 'checkpoint.json';
  * ```
  */
 export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[], options: FitOptions, loopRng: Rng): Promise<FitResult> {
+  assertSyncReads('fit');
   const started = Date.now();
   const epochs = options.epochs ?? 100;
   assertInteger(epochs, 'options.epochs', { min: 0 });
