@@ -7,7 +7,9 @@ import { collate, type DenseBatch } from '../../graph/collate.js';
 import { Graph } from '../../graph/Graph.js';
 import { loadWeights } from '../../nn/serializeWeights.js';
 import { readWeightsFiles } from '../../nn/writeWeightsFiles.js';
+import { batchedRrwp } from '../../embed/batchedRrwp.js';
 import { createExtraFeatures } from '../common/createExtraFeatures.js';
+import { graphMarginals, type GraphMarginalsResult } from '../common/graphMarginals.js';
 import type { DenoiserInput } from '../common/Denoiser.js';
 import { checkGraphs, featureDenoiser, readGeneratorFile, type DenoiserSizeConfig } from '../common/DenoisingGenerator.js';
 import type { ExtraFeatures, ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
@@ -40,6 +42,13 @@ export interface OtFlowConfig {
   noiseScale?: number;
   /** Structural features of the rounded current graph fed to the network. @default { name: 'none' } */
   features?: ExtraFeaturesConfig;
+  /**
+   * Random-walk steps K of the soft structural inputs (0: none): the per-pair and per-node
+   * posterior of the class given only that entry of the current state, and the RRWP features of
+   * the soft adjacency it defines (see the class description). Configs saved before this field
+   * existed mean 0, and {@link OtFlow.load} reads them so. @default 8
+   */
+  softFeatures?: number;
   /** Denoiser widths (graph transformer). */
   denoiser?: DenoiserSizeConfig;
 }
@@ -47,6 +56,8 @@ export interface OtFlowConfig {
 /** Fitted state of {@link OtFlow}. */
 interface OtFlowState {
   prior: NodeCountPrior;
+  /** Training class frequencies (priors of the local posteriors). */
+  marginals: GraphMarginalsResult;
   denoiser: GraphTransformerDenoiser;
 }
 
@@ -64,7 +75,16 @@ interface OtFlowState {
  *   the paths; alignment removes the arbitrary node order from the cost.
  * - Network: the graph transformer denoiser of Generators I predicts the endpoint distribution
  *   `p̂(x1 | x_t, t)` (softmax), trained with the masked cross-entropy of DiGress/DeFoG (edge
- *   weight λ). With linear paths the flow-matching velocity is `v(x_t, t) = (E[x1 | x_t] − x_t) /
+ *   weight λ). Its inputs are the state `(x_t, e_t)`, the time, and (`softFeatures = K > 0`) soft
+ *   structural inputs: the local posterior of each entry given only that entry,
+ *   `q(c | v) ∝ ρ_c exp(t v_c / (σ² (1 − t)²))` (ρ: training class frequencies; exact for the
+ *   independent coupling), the soft adjacency `A_ij = 1 − q_ij(no edge)`, its normalised soft
+ *   degree and the RRWP features `n (M^k)_ij`, `n (M^k)_ii`, k = 1..K, of `M = D⁻¹ A`. Without
+ *   them every node of an unlabelled graph enters the transformer with the same (noisy constant)
+ *   value, attention can only average identical vectors, and the network reduces to a per-pair
+ *   function of `e_t` and pooled globals: its `p̂` is the local posterior, and sampled graphs are
+ *   Erdős–Rényi-like. Optional `features` of the rounded state (`argmax` per entry) are appended
+ *   as in the discrete generators. With linear paths the flow-matching velocity is `v(x_t, t) = (E[x1 | x_t] − x_t) /
  *   (1 − t)`, and `E[x1 | x_t]` is exactly the mean of p̂ for one-hot targets, so this
  *   x1-prediction is a parametrisation of the CFM regression.
  * - Sampling: Euler steps `x ← x + (p̂ − x) Δt / (1 − t)` from t = 0 to 1 on n nodes (n from the
@@ -103,6 +123,7 @@ export class OtFlow implements GraphGenerator {
       alignment: 'lsap',
       noiseScale: 1,
       features: { name: 'none' },
+      softFeatures: 8,
       ...config,
       denoiser: { ...(config.denoiser ?? {}) },
     };
@@ -114,6 +135,7 @@ export class OtFlow implements GraphGenerator {
     assertPositive(c.regScale, 'config.regScale');
     assertOneOf(c.alignment, 'config.alignment', ['lsap', 'fgw'] as const);
     assertPositive(c.noiseScale, 'config.noiseScale');
+    assertInteger(c.softFeatures, 'config.softFeatures', { min: 0, max: 64 });
     this.config = c;
     this.features = createExtraFeatures(c.features!);
   }
@@ -134,7 +156,17 @@ export class OtFlow implements GraphGenerator {
   }
 
   private buildDenoiser(rng: Rng): GraphTransformerDenoiser {
-    return featureDenoiser(this.config.nodeClasses!, this.config.edgeClasses!, this.features, this.config.denoiser, rng);
+    const { nodeClasses: dx, edgeClasses: de, softFeatures: K } = this.config;
+    const f = this.features;
+    const soft = K! > 0;
+    const widths: ExtraFeatures = {
+      nodeDim: f.nodeDim + (soft ? dx! + 1 + K! : 0),
+      edgeDim: f.edgeDim + (soft ? de! + K! : 0),
+      globalDim: f.globalDim,
+      compute: (b) => f.compute(b),
+      getConfig: () => f.getConfig(),
+    };
+    return featureDenoiser(dx!, de!, widths, this.config.denoiser, rng);
   }
 
   /**
@@ -154,10 +186,11 @@ export class OtFlow implements GraphGenerator {
     const de = c.edgeClasses!;
     collate(train, { nodeClasses: dx, edgeClasses: de, maxNodes: Math.max(...train.map((g) => g.n)) }); // label checks
     const prior = NodeCountPrior.fromGraphs(train);
+    const marginals = graphMarginals(train, dx, de);
     const initRng = options.rng.split();
     const loopRng = options.rng.split();
-    if (this.fitted === undefined) this.fitted = { prior, denoiser: this.buildDenoiser(initRng) };
-    else this.fitted = { ...this.fitted, prior };
+    if (this.fitted === undefined) this.fitted = { prior, marginals, denoiser: this.buildDenoiser(initRng) };
+    else this.fitted = { ...this.fitted, prior, marginals };
     const fingerprint = JSON.stringify({ kind: this.kind, config: c, counts: Array.from(prior.counts), n: train.length });
     this.costs = [];
     let costSum = 0;
@@ -263,7 +296,23 @@ export class OtFlow implements GraphGenerator {
       Y[b * (1 + fy)] = times[b];
       for (let k = 0; k < fy; k++) Y[b * (1 + fy) + 1 + k] = fyv[b * fy + k];
     }
-    return { x: tf.tensor3d(X, [B, N, dx + fx]), e: tf.tensor4d(E, [B, N, N, de + fe]), y: tf.tensor2d(Y, [B, 1 + fy]), nodeMask: tf.tensor2d(nodeMask, [B, N]) };
+    const K = this.config.softFeatures!;
+    const mask = tf.tensor2d(nodeMask, [B, N]);
+    const y = tf.tensor2d(Y, [B, 1 + fy]);
+    if (K === 0) return { x: tf.tensor3d(X, [B, N, dx + fx]), e: tf.tensor4d(E, [B, N, N, de + fe]), y, nodeMask: mask };
+    const s = softInputs(xt, et, layout, times, this.fitted!.marginals, this.config.noiseScale!, dx, de);
+    const [x, e] = tf.tidy(() => {
+      const adj = tf.tensor3d(s.adj, [B, N, N]);
+      const rr = batchedRrwp(adj, mask, K + 1); // channel 0 is the identity
+      const n = tf.tensor3d(Float32Array.from(layout.nodeCounts), [B, 1, 1]); // n · M^k: order 1 for any n
+      const pairs = tf.mul(tf.slice(rr.pairs, [0, 0, 0, 1], [B, N, N, K]), tf.reshape(n, [B, 1, 1, 1]));
+      const diag = tf.mul(tf.slice(rr.nodes, [0, 0, 1], [B, N, K]), n);
+      return [
+        tf.concat([tf.tensor3d(X, [B, N, dx + fx]), tf.tensor3d(s.qx, [B, N, dx]), tf.tensor3d(s.degree, [B, N, 1]), diag], 2) as tf.Tensor3D,
+        tf.concat([tf.tensor4d(E, [B, N, N, de + fe]), tf.tensor4d(s.qe, [B, N, N, de]), pairs], 3) as tf.Tensor4D,
+      ];
+    });
+    return { x, e, y, nodeMask: mask };
   }
 
   /**
@@ -358,22 +407,33 @@ export class OtFlow implements GraphGenerator {
   async save(dir: string): Promise<void> {
     const f = this.fitted;
     if (f === undefined) throw InputError.invalid('this', 'a fitted generator (call fit first)', 'an unfitted generator');
-    await writeGeneratorDir(dir, this.kind, this.config, { nodeCountPrior: f.prior.getConfig() }, { weights: f.denoiser });
+    await writeGeneratorDir(dir, this.kind, this.config, { nodeCountPrior: f.prior.getConfig(), marginals: { x: Array.from(f.marginals.x), e: Array.from(f.marginals.e) } }, { weights: f.denoiser });
   }
 
   /**
-   * Restores a model written by {@link OtFlow.save} (its config must match; `loadGenerator` does this).
+   * Restores a model written by {@link OtFlow.save} (its config must match; `loadGenerator` does
+   * this). `config.softFeatures` is taken from the saved file, where a file written before that
+   * field existed means 0 (no soft inputs), so older models load and sample as before.
    * @throws `IoError` / `FormatError` for missing or malformed files
    */
   async load(dir: string): Promise<void> {
     const file = await readGeneratorFile(dir);
-    const state = file.state as { nodeCountPrior?: NodeCountPriorConfig };
-    if (file.kind !== this.kind || state?.nodeCountPrior === undefined) throw new FormatError(`"${join(dir, 'generator.json')}": expected a saved ot-flow model`, { argument: 'dir' });
+    const state = file.state as { nodeCountPrior?: NodeCountPriorConfig; marginals?: { x: number[]; e: number[] } };
+    const path = join(dir, 'generator.json');
+    if (file.kind !== this.kind || state?.nodeCountPrior === undefined) throw new FormatError(`"${path}": expected a saved ot-flow model`, { argument: 'dir' });
+    const soft = (file.config as OtFlowConfig | undefined)?.softFeatures ?? 0;
+    assertInteger(soft, `${path}: config.softFeatures`, { min: 0, max: 64 });
+    const dx = this.config.nodeClasses!;
+    const de = this.config.edgeClasses!;
+    const m = state.marginals;
+    if (soft > 0 && (m?.x?.length !== dx || m?.e?.length !== de)) throw new FormatError(`"${path}": state: expected marginals of ${dx} node and ${de} edge classes`, { argument: 'dir' });
+    this.config.softFeatures = soft;
+    const marginals = m === undefined ? { x: new Float64Array(dx).fill(1 / dx), e: new Float64Array(de).fill(1 / de) } : { x: Float64Array.from(m.x), e: Float64Array.from(m.e) };
     const weights = await readWeightsFiles(join(dir, 'weights'));
     const denoiser = this.buildDenoiser(createRng('graphgen-load')); // weights overwritten below
     loadWeights(denoiser, weights);
     this.fitted?.denoiser.dispose();
-    this.fitted = { prior: NodeCountPrior.fromConfig(state.nodeCountPrior), denoiser };
+    this.fitted = { prior: NodeCountPrior.fromConfig(state.nodeCountPrior), marginals, denoiser };
   }
 
   /** Frees the network's tensors. Idempotent. */
@@ -381,6 +441,64 @@ export class OtFlow implements GraphGenerator {
     this.fitted?.denoiser.dispose();
     this.fitted = undefined;
   }
+}
+
+/**
+ * The local posteriors of the current state and the soft adjacency they define. For an entry v
+ * of the state at time t (node or pair, width d), with class priors ρ and source scale σ,
+ * `v = (1 − t) z + t onehot(c)`, `z ~ N(0, σ² I)`, so `q(c | v) ∝ ρ_c exp(t v_c / (σ² (1 − t)²))`.
+ * `adj_ij = 1 − q_ij(0)` (probability of an edge of any class), `degree_i = Σ_j adj_ij / (n − 1)`.
+ * Padding, and the diagonal of pairs, stay zero.
+ */
+function softInputs(
+  xt: Float32Array,
+  et: Float32Array,
+  layout: { batchSize: number; maxNodes: number; nodeCounts: Int32Array },
+  times: ArrayLike<number>,
+  marginals: GraphMarginalsResult,
+  sigma: number,
+  dx: number,
+  de: number,
+): { qx: Float32Array; qe: Float32Array; adj: Float32Array; degree: Float32Array } {
+  const { batchSize: B, maxNodes: N, nodeCounts } = layout;
+  const qx = new Float32Array(B * N * dx);
+  const qe = new Float32Array(B * N * N * de);
+  const adj = new Float32Array(B * N * N);
+  const degree = new Float32Array(B * N);
+  const logX = Array.from(marginals.x, (p) => Math.log(Math.max(p, 1e-6)));
+  const logE = Array.from(marginals.e, (p) => Math.log(Math.max(p, 1e-6)));
+  for (let b = 0; b < B; b++) {
+    const n = nodeCounts[b];
+    const t = times[b];
+    const scale = t / (sigma * sigma * (1 - t) * (1 - t));
+    for (let a = 0; a < n; a++) {
+      localPosterior(xt, (b * N + a) * dx, dx, scale, logX, qx);
+      let d = 0;
+      for (let c = 0; c < n; c++) {
+        if (c === a) continue;
+        const off = ((b * N + a) * N + c) * de;
+        localPosterior(et, off, de, scale, logE, qe);
+        const p = 1 - qe[off];
+        adj[(b * N + a) * N + c] = p;
+        d += p;
+      }
+      degree[b * N + a] = d / Math.max(1, n - 1);
+    }
+  }
+  return { qx, qe, adj, degree };
+}
+
+/** `out[off + k] = softmax_k(logPrior_k + scale · v[off + k])`. */
+function localPosterior(v: Float32Array, off: number, d: number, scale: number, logPrior: readonly number[], out: Float32Array): void {
+  let max = -Infinity;
+  for (let k = 0; k < d; k++) max = Math.max(max, logPrior[k] + scale * v[off + k]);
+  let sum = 0;
+  for (let k = 0; k < d; k++) {
+    const w = Math.exp(logPrior[k] + scale * v[off + k] - max);
+    out[off + k] = w;
+    sum += w;
+  }
+  for (let k = 0; k < d; k++) out[off + k] /= sum;
 }
 
 /** A Gaussian relaxed graph on n nodes: iid node values, symmetric pair values, zero diagonal. */
