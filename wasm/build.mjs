@@ -1,4 +1,4 @@
-// Builds wasm/sinkhorn.wasm from wasm/sinkhorn.c and wasm/dense.c with @yowasp/clang (Clang/LLD compiled to
+// Builds wasm/sinkhorn.wasm from wasm/sinkhorn.c, wasm/dense.c and wasm/gromov.c with @yowasp/clang (Clang/LLD compiled to
 // WebAssembly, installed by `npm ci`; no system toolchain needed). The output has no imports
 // (libm's log comes from wasi-libc and pulls no WASI calls) and is byte-for-byte reproducible:
 // test/ot/wasmBuild.test.ts rebuilds it and compares with the committed file.
@@ -24,6 +24,7 @@ export const CLANG_ARGS = [
   '-Wl,--strip-debug',
   'sinkhorn.c',
   'dense.c',
+  'gromov.c',
   '-o',
   'sinkhorn.wasm',
   '-lm',
@@ -37,6 +38,8 @@ export async function buildSinkhornWasm() {
     'sinkhorn.h': readFileSync(new URL('sinkhorn.h', here), 'utf8'),
     'dense.c': readFileSync(new URL('dense.c', here), 'utf8'),
     'dense.h': readFileSync(new URL('dense.h', here), 'utf8'),
+    'gromov.c': readFileSync(new URL('gromov.c', here), 'utf8'),
+    'gromov.h': readFileSync(new URL('gromov.h', here), 'utf8'),
   };
   const out = await runClang(CLANG_ARGS, files, { fetchProgress: () => {} });
   const wasm = out['sinkhorn.wasm'];

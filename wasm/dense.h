@@ -13,12 +13,13 @@ void gg_matmul(int n, int k, int m, const double *A, const double *B, double *C)
  * equal sums, C n x m). The basis is n + m - 1 cells rows[k], cols[k] with flow[k].
  *   warm     0: row-minimum start (rows/cols/flow are outputs only); 1: start from the given basis.
  *   pot      out: potentials, rows then columns (n + m doubles).
- *   iwork    scratch of 8 (n + m) + 4 (n + m - 1) ints.
+ *   iwork    scratch of 8 (n + m) + 6 (n + m - 1) ints.
+ *   dwork    scratch of n + m - 1 doubles.
  *   out      out[0] = pivots.
  * Returns 1 when optimal, 0 when max_iter pivots were reached first.
  */
 int gg_network_simplex(int n, int m, const double *a, const double *b, const double *C, int max_iter,
                        int warm, int *rows, int *cols, double *flow, double *pot, int *iwork,
-                       double *out);
+                       double *dwork, double *out);
 
 #endif

@@ -11,6 +11,7 @@ import type { SinkhornKernel, SinkhornKernelInput, SinkhornKernelOutput } from '
 import { statusFromCode } from './SinkhornKernel.js';
 import type { DenseKernel } from './DenseKernel.js';
 import type { NetworkSimplexBasis, NetworkSimplexOutput } from '../internal/networkSimplex.js';
+import type { CgLoopOutput, CgProblem } from '../internal/cgLoop.js';
 
 /** Where the kernel's bytes come from: raw bytes, a compiled module, or a `fetch` response. */
 export type SinkhornWasmSource = BufferSource | WebAssembly.Module | Response | Promise<Response>;
@@ -37,7 +38,8 @@ interface KernelExports {
   gg_sinkhorn_knopp_f32(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
   gg_sinkhorn_knopp_plan_f32(n: number, m: number, K: number, u: number, v: number): void;
   gg_matmul(n: number, k: number, m: number, A: number, B: number, C: number): void;
-  gg_network_simplex(n: number, m: number, a: number, b: number, C: number, maxIter: number, warm: number, rows: number, cols: number, flow: number, pot: number, iwork: number, out: number): number;
+  gg_gromov_cg(n: number, m: number, C1: number, C2t: number, constC: number, M: number, p: number, q: number, alpha: number, loss: number, maxIter: number, tol: number, G: number, cross: number, f: number, g: number, dwork: number, iwork: number, out: number): number;
+  gg_network_simplex(n: number, m: number, a: number, b: number, C: number, maxIter: number, warm: number, rows: number, cols: number, flow: number, pot: number, iwork: number, dwork: number, out: number): number;
 }
 
 const PAGE = 65536;
@@ -94,7 +96,8 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     const pFlow = pCols + even(Math.ceil(arcs / 2));
     const pPot = pFlow + even(arcs);
     const pI = pPot + even(N);
-    const pOut = pI + even(Math.ceil((8 * N + 4 * arcs) / 2));
+    const pD = pI + even(Math.ceil((8 * N + 6 * arcs) / 2));
+    const pOut = pD + even(arcs);
     reserve(pOut + 2 - pa, `a ${n} x ${m} transport problem`);
     const f64 = new Float64Array(ex.memory.buffer);
     const i32 = new Int32Array(ex.memory.buffer);
@@ -106,7 +109,7 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
       i32.set(init.cols, 2 * pCols);
       f64.set(init.flow, pFlow);
     }
-    const optimal = ex.gg_network_simplex(n, m, 8 * pa, 8 * pb, 8 * pC, Math.min(maxIter, 2 ** 31 - 1), init ? 1 : 0, 8 * pRows, 8 * pCols, 8 * pFlow, 8 * pPot, 8 * pI, 8 * pOut);
+    const optimal = ex.gg_network_simplex(n, m, 8 * pa, 8 * pb, 8 * pC, Math.min(maxIter, 2 ** 31 - 1), init ? 1 : 0, 8 * pRows, 8 * pCols, 8 * pFlow, 8 * pPot, 8 * pI, 8 * pD, 8 * pOut);
     return {
       rows: i32.slice(2 * pRows, 2 * pRows + arcs),
       cols: i32.slice(2 * pCols, 2 * pCols + arcs),
@@ -117,7 +120,40 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
       pivots: f64[pOut],
     };
   };
-  const dense: DenseKernel = Object.freeze({ name: 'wasm' as const, matmul, networkSimplex });
+  const cgLoop = (P: CgProblem, alpha: number, G: Float64Array, cross: Float64Array, loss: number, maxIter: number, tol: number): CgLoopOutput => {
+    const { n, m } = P;
+    const nm = n * m;
+    const N = n + m;
+    const pC1 = base / 8;
+    const pC2t = pC1 + even(n * n);
+    const pConst = pC2t + even(m * m);
+    const pM = pConst + even(nm);
+    const pP = pM + (P.M === null ? 0 : even(nm));
+    const pQ = pP + even(n);
+    const pG = pQ + even(m);
+    const pX = pG + even(nm);
+    const pF = pX + even(nm);
+    const pGg = pF + even(n);
+    const pD = pGg + even(m);
+    const pI = pD + even(5 * nm + 4 * N);
+    const pOut = pI + even(Math.ceil((9 * N + 8 * (N - 1)) / 2));
+    reserve(pOut + 2 - pC1, `a ${n} x ${m} Gromov-Wasserstein problem`);
+    const f64 = new Float64Array(ex.memory.buffer);
+    f64.set(P.C1.subarray(0, n * n), pC1);
+    f64.set(P.C2t.subarray(0, m * m), pC2t);
+    f64.set(P.constC.subarray(0, nm), pConst);
+    if (P.M !== null) f64.set(P.M.subarray(0, nm), pM);
+    f64.set(P.p.subarray(0, n), pP);
+    f64.set(P.q.subarray(0, m), pQ);
+    f64.set(G.subarray(0, nm), pG);
+    f64.set(cross.subarray(0, nm), pX);
+    const iters = Math.max(0, Math.min(maxIter, 2 ** 31 - 1));
+    const converged = ex.gg_gromov_cg(n, m, 8 * pC1, 8 * pC2t, 8 * pConst, P.M === null ? 0 : 8 * pM, 8 * pP, 8 * pQ, alpha, loss, iters, tol, 8 * pG, 8 * pX, 8 * pF, 8 * pGg, 8 * pD, 8 * pI, 8 * pOut);
+    G.set(f64.subarray(pG, pG + nm));
+    cross.set(f64.subarray(pX, pX + nm));
+    return { f: f64.slice(pF, pF + n), g: f64.slice(pGg, pGg + m), converged: converged === 1, iterations: f64[pOut] };
+  };
+  const dense: DenseKernel = Object.freeze({ name: 'wasm' as const, matmul, networkSimplex, cgLoop });
 
   const run = (kind: 'log' | 'knopp' | 'stabilized', p: SinkhornKernelInput): SinkhornKernelOutput => {
     const { n, m } = p;

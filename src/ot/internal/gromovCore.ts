@@ -11,7 +11,6 @@ import { ConvergenceError, InputError, ShapeError, describeValue } from '../../c
 import type { Matrix, MatrixLike, VectorLike } from '../../core/matrix.js';
 import { toMatrix } from '../../core/matrix.js';
 import type { Rng } from '../../core/rng.js';
-import type { NetworkSimplexOutput } from './networkSimplex.js';
 import { jsDenseKernel, type DenseKernel } from '../backend/DenseKernel.js';
 import { defaultSinkhornWasm } from '../backend/loadSinkhornWasm.js';
 import { checkHistogram, checkInRange, checkInt, checkMatrix, checkNonNegative, checkPositive, checkSameMass, checkSquare } from './checks.js';
@@ -114,113 +113,14 @@ export interface GromovRun {
   iterations: number;
 }
 
-/** Conditional gradient (Frank-Wolfe) with exact line search and an exact inner OT solve. */
+/** Conditional gradient (Frank-Wolfe) with exact line search and an exact inner OT solve (the loop runs in `kernel.cgLoop`). */
 export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64Array, maxIter: number, tol: number, kernel: DenseKernel = denseKernel()): GromovRun {
-  const { n, m } = P;
-  let G = G0.slice();
-  let cross = isProduct(P, G) ? productCross(P) : crossTerm(P, G, kernel);
-  let loss = fusedLoss(P, G, alpha, cross);
-  let f = new Float64Array(n);
-  let g = new Float64Array(m);
-  let status: OtStatus = 'maxIter';
-  let it = 0;
-  // zero-mass bins are dropped for the inner solves
-  const rows: number[] = [];
-  const cols: number[] = [];
-  for (let i = 0; i < n; i++) if (P.p[i] > 0) rows.push(i);
-  for (let j = 0; j < m; j++) if (P.q[j] > 0) cols.push(j);
-  const pc = Float64Array.from(rows, (i) => P.p[i]);
-  const mp = P.p.reduce((s, x) => s + x, 0);
-  const mq = P.q.reduce((s, x) => s + x, 0);
-  const qc = Float64Array.from(cols, (j) => (P.q[j] * mp) / mq);
-  const Cc = new Float64Array(rows.length * cols.length);
-  let basis: NetworkSimplexOutput | undefined;
-  // buffers reused across iterations
-  const Gc = new Float64Array(n * m);
-  const Z = new Float64Array(n * m);
-  const D = new Float64Array(n * m);
-  const crossGc = new Float64Array(n * m);
-  while (it < maxIter) {
-    it++;
-    const grad = fusedGrad(P, alpha, cross);
-    for (let r = 0; r < rows.length; r++) for (let c = 0; c < cols.length; c++) Cc[r * cols.length + c] = grad[rows[r] * m + cols[c]];
-    // successive linearizations are close: warm-start from the previous optimal basis
-    const lp = kernel.networkSimplex(pc, qc, Cc, 1_000_000, basis);
-    basis = lp;
-    Gc.fill(0);
-    // C1 Gc C2^T from the sparse vertex Gc (<= n + m - 1 non-zeros): Z = Gc C2^T row by row, then C1 Z
-    Z.fill(0);
-    for (let k = 0; k < lp.flow.length; k++) {
-      const val = lp.flow[k];
-      if (val === 0) continue;
-      const r = rows[lp.rows[k]];
-      const l = cols[lp.cols[k]];
-      Gc[r * m + l] += val;
-      const zr = r * m;
-      const cl = l * m;
-      for (let j = 0; j < m; j++) Z[zr + j] += val * P.C2t[cl + j];
-    }
-    kernel.matmul(P.C1, Z, n, n, m, crossGc);
-    f = new Float64Array(n);
-    g = new Float64Array(m);
-    rows.forEach((i, r) => (f[i] = lp.u[r]));
-    cols.forEach((j, c) => (g[j] = lp.v[c]));
-    // exact line search on loss(G + t D) = loss + b t + a t^2, with D = Gc - G; the five inner
-    // products are accumulated in one pass (each sum in index order, as separate frob calls would)
-    const crossD = crossGc;
-    const constC = P.constC;
-    let sDD = 0; // <crossD, D>
-    let sCD = 0; // <constC, D>
-    let sDG = 0; // <crossD, G>
-    let sXD = 0; // <cross, D>
-    let sMD = 0; // <M, D>
-    const Mf = P.M;
-    for (let k = 0; k < D.length; k++) {
-      const d = Gc[k] - G[k];
-      D[k] = d;
-      const cd = crossD[k] - cross[k];
-      crossD[k] = cd;
-      sDD += cd * d;
-      sCD += constC[k] * d;
-      sDG += cd * G[k];
-      sXD += cross[k] * d;
-      if (Mf !== null) sMD += Mf[k] * d;
-    }
-    const a = -2 * alpha * sDD;
-    let b = alpha * (sCD - 2 * (sDG + sXD));
-    if (Mf !== null) b += (1 - alpha) * sMD;
-    let t: number;
-    if (a > 0) t = Math.min(1, Math.max(0, -b / (2 * a)));
-    else t = a + b < 0 ? 1 : 0;
-    let newLoss: number;
-    if (t > 0) {
-      // update G and cross, and evaluate the fused loss in the same pass
-      let sC = 0; // <constC, G>
-      let sX = 0; // <cross, G>
-      let sM = 0; // <M, G>
-      for (let k = 0; k < G.length; k++) {
-        const gk = G[k] + t * D[k];
-        G[k] = gk;
-        const xk = cross[k] + t * crossD[k];
-        cross[k] = xk;
-        sC += constC[k] * gk;
-        sX += xk * gk;
-        if (Mf !== null) sM += Mf[k] * gk;
-      }
-      const gw = sC - 2 * sX;
-      newLoss = Mf === null ? alpha * gw : (1 - alpha) * sM + alpha * gw;
-    } else {
-      newLoss = fusedLoss(P, G, alpha, cross);
-    }
-    const delta = Math.abs(newLoss - loss);
-    loss = newLoss;
-    if (t === 0 || delta <= tol * Math.abs(loss) || delta <= tol) {
-      status = 'converged';
-      break;
-    }
-  }
-  G = G.map((x) => (x < 0 ? 0 : x));
-  return { plan: G, value: fusedLoss(P, G, alpha, cross), f, g, status, iterations: it };
+  const G = G0.slice();
+  const cross = isProduct(P, G) ? productCross(P) : crossTerm(P, G, kernel);
+  const loss = fusedLoss(P, G, alpha, cross);
+  const out = kernel.cgLoop(P, alpha, G, cross, loss, maxIter, tol);
+  for (let k = 0; k < G.length; k++) if (G[k] < 0) G[k] = 0;
+  return { plan: G, value: fusedLoss(P, G, alpha, cross), f: out.f, g: out.g, status: out.converged ? 'converged' : 'maxIter', iterations: out.iterations };
 }
 
 /** Entropic projected gradient: T <- Sinkhorn(p, q, grad(T), epsilon) (Peyré et al. 2016). */
