@@ -29,38 +29,79 @@
 #define GG_EXPORT(name)
 #endif
 
+/* One row of C += A_i B over the columns l in [l0, k) (the scalar tail of gg_matmul). */
+static void matmul_row(int i, int k, int m, int l0, const double *A, const double *B, double *C) {
+  double *Ci = C + (long)i * m;
+  const double *Ai = A + (long)i * k;
+  int l = l0;
+  int k4 = k - (k % 4);
+  for (; l < k4; l += 4) {
+    double x0 = Ai[l], x1 = Ai[l + 1], x2 = Ai[l + 2], x3 = Ai[l + 3];
+    const double *B0 = B + (long)l * m, *B1 = B0 + m, *B2 = B1 + m, *B3 = B2 + m;
+    int j = 0;
+#ifdef GG_SIMD
+    v128_t s0 = wasm_f64x2_splat(x0), s1 = wasm_f64x2_splat(x1), s2 = wasm_f64x2_splat(x2),
+           s3 = wasm_f64x2_splat(x3);
+    for (; j + 2 <= m; j += 2) {
+      v128_t t = wasm_f64x2_mul(s0, wasm_v128_load(B0 + j));
+      t = wasm_f64x2_add(t, wasm_f64x2_mul(s1, wasm_v128_load(B1 + j)));
+      t = wasm_f64x2_add(t, wasm_f64x2_mul(s2, wasm_v128_load(B2 + j)));
+      t = wasm_f64x2_add(t, wasm_f64x2_mul(s3, wasm_v128_load(B3 + j)));
+      wasm_v128_store(Ci + j, wasm_f64x2_add(wasm_v128_load(Ci + j), t));
+    }
+#endif
+    for (; j < m; j++) Ci[j] += ((x0 * B0[j] + x1 * B1[j]) + x2 * B2[j]) + x3 * B3[j];
+  }
+  for (; l < k; l++) {
+    double x = Ai[l];
+    const double *Bl = B + (long)l * m;
+    for (int j = 0; j < m; j++) Ci[j] += x * Bl[j];
+  }
+}
+
 GG_EXPORT(gg_matmul)
 void gg_matmul(int n, int k, int m, const double *A, const double *B, double *C) {
   long nm = (long)n * m;
   for (long t = 0; t < nm; t++) C[t] = 0.0;
+  int i = 0;
+#ifdef GG_SIMD
+  /* two rows of C per pass over B (each B vector loaded once for both); per entry the same
+   * operations in the same order as matmul_row */
   int k4 = k - (k % 4);
-  for (int i = 0; i < n; i++) {
-    double *Ci = C + (long)i * m;
-    const double *Ai = A + (long)i * k;
-    int l = 0;
-    for (; l < k4; l += 4) {
-      double x0 = Ai[l], x1 = Ai[l + 1], x2 = Ai[l + 2], x3 = Ai[l + 3];
+  for (; i + 2 <= n; i += 2) {
+    double *Ci = C + (long)i * m, *Cj = Ci + m;
+    const double *Ai = A + (long)i * k, *Aj = Ai + k;
+    for (int l = 0; l < k4; l += 4) {
+      v128_t s0 = wasm_f64x2_splat(Ai[l]), s1 = wasm_f64x2_splat(Ai[l + 1]),
+             s2 = wasm_f64x2_splat(Ai[l + 2]), s3 = wasm_f64x2_splat(Ai[l + 3]);
+      v128_t r0 = wasm_f64x2_splat(Aj[l]), r1 = wasm_f64x2_splat(Aj[l + 1]),
+             r2 = wasm_f64x2_splat(Aj[l + 2]), r3 = wasm_f64x2_splat(Aj[l + 3]);
       const double *B0 = B + (long)l * m, *B1 = B0 + m, *B2 = B1 + m, *B3 = B2 + m;
       int j = 0;
-#ifdef GG_SIMD
-      v128_t s0 = wasm_f64x2_splat(x0), s1 = wasm_f64x2_splat(x1), s2 = wasm_f64x2_splat(x2),
-             s3 = wasm_f64x2_splat(x3);
       for (; j + 2 <= m; j += 2) {
-        v128_t t = wasm_f64x2_mul(s0, wasm_v128_load(B0 + j));
-        t = wasm_f64x2_add(t, wasm_f64x2_mul(s1, wasm_v128_load(B1 + j)));
-        t = wasm_f64x2_add(t, wasm_f64x2_mul(s2, wasm_v128_load(B2 + j)));
-        t = wasm_f64x2_add(t, wasm_f64x2_mul(s3, wasm_v128_load(B3 + j)));
+        v128_t b0 = wasm_v128_load(B0 + j), b1 = wasm_v128_load(B1 + j), b2 = wasm_v128_load(B2 + j),
+               b3 = wasm_v128_load(B3 + j);
+        v128_t t = wasm_f64x2_mul(s0, b0);
+        v128_t u = wasm_f64x2_mul(r0, b0);
+        t = wasm_f64x2_add(t, wasm_f64x2_mul(s1, b1));
+        u = wasm_f64x2_add(u, wasm_f64x2_mul(r1, b1));
+        t = wasm_f64x2_add(t, wasm_f64x2_mul(s2, b2));
+        u = wasm_f64x2_add(u, wasm_f64x2_mul(r2, b2));
+        t = wasm_f64x2_add(t, wasm_f64x2_mul(s3, b3));
+        u = wasm_f64x2_add(u, wasm_f64x2_mul(r3, b3));
         wasm_v128_store(Ci + j, wasm_f64x2_add(wasm_v128_load(Ci + j), t));
+        wasm_v128_store(Cj + j, wasm_f64x2_add(wasm_v128_load(Cj + j), u));
       }
-#endif
-      for (; j < m; j++) Ci[j] += ((x0 * B0[j] + x1 * B1[j]) + x2 * B2[j]) + x3 * B3[j];
+      for (; j < m; j++) {
+        Ci[j] += ((Ai[l] * B0[j] + Ai[l + 1] * B1[j]) + Ai[l + 2] * B2[j]) + Ai[l + 3] * B3[j];
+        Cj[j] += ((Aj[l] * B0[j] + Aj[l + 1] * B1[j]) + Aj[l + 2] * B2[j]) + Aj[l + 3] * B3[j];
+      }
     }
-    for (; l < k; l++) {
-      double x = Ai[l];
-      const double *Bl = B + (long)l * m;
-      for (int j = 0; j < m; j++) Ci[j] += x * Bl[j];
-    }
+    matmul_row(i, k, m, k4, A, B, C);
+    matmul_row(i + 1, k, m, k4, A, B, C);
   }
+#endif
+  for (; i < n; i++) matmul_row(i, k, m, 0, A, B, C);
 }
 
 /* Doubly linked adjacency of the spanning tree: half-edge 2k sits at node rows[k], 2k+1 at n+cols[k];

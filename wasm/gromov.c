@@ -15,11 +15,59 @@
 #define GG_EXPORT(name)
 #endif
 
+/* Sorts idx[0..k) by key[idx], ties by index (a total order, hence the TS twin's permutation);
+ * merge sort with scratch tmp[k]. */
+static void argsort(const double *key, int *idx, int *tmp, int k) {
+  for (int r = 0; r < k; r++) idx[r] = r;
+  for (int w = 1; w < k; w *= 2) {
+    for (int lo = 0; lo < k; lo += 2 * w) {
+      int mid = lo + w < k ? lo + w : k, hi = lo + 2 * w < k ? lo + 2 * w : k;
+      int s = lo, t = mid, o = lo;
+      while (s < mid && t < hi) {
+        int u = idx[s], v = idx[t];
+        int take_t = key[v] < key[u] || (key[v] == key[u] && v < u);
+        tmp[o++] = take_t ? idx[t++] : idx[s++];
+      }
+      while (s < mid) tmp[o++] = idx[s++];
+      while (t < hi) tmp[o++] = idx[t++];
+    }
+    for (int r = 0; r < k; r++) idx[r] = tmp[r];
+  }
+}
+
+/* North-west corner basis on rows sorted by x and columns sorted by y (comonotoneBasis in
+ * cgLoop.ts). iscratch: 3 max(n, m) ints. */
+static void comonotone_basis(int n, int m, const double *a, const double *b, const double *x,
+                             const double *y, int *rows, int *cols, double *flow, int *iscratch) {
+  int big = n > m ? n : m;
+  int *ro = iscratch, *co = ro + big, *tmp = co + big;
+  argsort(x, ro, tmp, n);
+  argsort(y, co, tmp, m);
+  int arcs = n + m - 1, i = 0, j = 0;
+  double ra = a[ro[0]], rb = b[co[0]];
+  for (int k = 0; k < arcs; k++) {
+    double t = ra < rb ? ra : rb;
+    rows[k] = ro[i];
+    cols[k] = co[j];
+    flow[k] = t > 0 ? t : 0.0;
+    ra -= t;
+    rb -= t;
+    if (k == arcs - 1) break;
+    if (j == m - 1 || (i < n - 1 && ra <= rb)) {
+      i++;
+      ra = a[ro[i]];
+    } else {
+      j++;
+      rb = b[co[j]];
+    }
+  }
+}
+
 GG_EXPORT(gg_gromov_cg)
 int gg_gromov_cg(int n, int m, const double *C1, const double *C2t, const double *constC,
                  const double *M, const double *p, const double *q, double alpha, double loss,
-                 int max_iter, double tol, double *G, double *cross, double *f, double *g,
-                 double *dwork, int *iwork, double *out) {
+                 int max_iter, double tol, const double *ox, const double *oy, double *G,
+                 double *cross, double *f, double *g, double *dwork, int *iwork, double *out) {
   long nm = (long)n * m;
   int N = n + m, arcs = N - 1;
   int *rows = iwork, *cols = rows + n; /* support of p and q */
@@ -39,6 +87,15 @@ int gg_gromov_cg(int n, int m, const double *C1, const double *C2t, const double
   for (int c = 0; c < mc; c++) qc[c] = (q[cols[c]] * mp) / mq;
   for (int i = 0; i < n; i++) f[i] = 0.0;
   for (int j = 0; j < m; j++) g[j] = 0.0;
+  int warm = 0;
+  if (ox && oy) {
+    /* keys of the support, in lpot (unused until the first solve) */
+    double *kx = lpot, *ky = lpot + nc;
+    for (int r = 0; r < nc; r++) kx[r] = ox[rows[r]];
+    for (int c = 0; c < mc; c++) ky[c] = oy[cols[c]];
+    comonotone_basis(nc, mc, pc, qc, kx, ky, lrows, lcols, lflow, ns_iwork);
+    warm = 1;
+  }
   double ga = 2 * alpha, ma = 1 - alpha;
   int it = 0, converged = 0;
   while (it < max_iter) {
@@ -53,7 +110,7 @@ int gg_gromov_cg(int n, int m, const double *C1, const double *C2t, const double
         for (int c = 0; c < mc; c++) Ci[c] = ga * (cC[cols[c]] - 2 * cX[cols[c]]) + ma * cM[cols[c]];
       }
     }
-    gg_network_simplex(nc, mc, pc, qc, Cc, 1000000, it > 1, lrows, lcols, lflow, lpot, ns_iwork, ns_dwork, out);
+    gg_network_simplex(nc, mc, pc, qc, Cc, 1000000, warm || it > 1, lrows, lcols, lflow, lpot, ns_iwork, ns_dwork, out);
     for (long k = 0; k < nm; k++) Gc[k] = 0.0, Z[k] = 0.0;
     for (int k = 0; k < lc_arcs; k++) {
       double val = lflow[k];

@@ -13,6 +13,9 @@
  *   G        in/out: the coupling (n*m).
  *   cross    in/out: C1 G C2^T (n*m).
  *   loss     the loss at the input G.
+ *   ox, oy   optional (both 0 or both set, n and m): sort keys of rows and columns; the first
+ *            network simplex then starts from the comonotone (north-west corner) basis on those
+ *            orders instead of the row-minimum one (see cgLoop in src/ot/internal/cgLoop.ts).
  *   f, g     out: potentials of the last linear problem (n, m; 0 for zero-mass bins).
  *   dwork    scratch of 5 n m + 4 (n + m) doubles.
  *   iwork    scratch of 9 (n + m) + 8 (n + m - 1) ints.
@@ -21,7 +24,7 @@
  */
 int gg_gromov_cg(int n, int m, const double *C1, const double *C2t, const double *constC,
                  const double *M, const double *p, const double *q, double alpha, double loss,
-                 int max_iter, double tol, double *G, double *cross, double *f, double *g,
-                 double *dwork, int *iwork, double *out);
+                 int max_iter, double tol, const double *ox, const double *oy, double *G,
+                 double *cross, double *f, double *g, double *dwork, int *iwork, double *out);
 
 #endif

@@ -9,7 +9,7 @@
  */
 
 import { matmul } from '../internal/dense.js';
-import { cgLoop, type CgLoopOutput, type CgProblem } from '../internal/cgLoop.js';
+import { cgLoop, type CgLoopOutput, type CgOrder, type CgProblem } from '../internal/cgLoop.js';
 import { networkSimplex, type NetworkSimplexBasis, type NetworkSimplexOutput } from '../internal/networkSimplex.js';
 
 /** Dense kernels of the GW solvers. @internal */
@@ -21,7 +21,7 @@ export interface DenseKernel {
   /** Exact transport by network simplex (see `networkSimplex`), optionally from a previous basis. */
   networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array, maxIter: number, init?: NetworkSimplexBasis): NetworkSimplexOutput;
   /** The conditional-gradient iterations of square-loss (fused) GW (see `cgLoop`); updates `G` and `cross` in place. */
-  cgLoop(P: CgProblem, alpha: number, G: Float64Array, cross: Float64Array, loss: number, maxIter: number, tol: number): CgLoopOutput;
+  cgLoop(P: CgProblem, alpha: number, G: Float64Array, cross: Float64Array, loss: number, maxIter: number, tol: number, order?: CgOrder | null): CgLoopOutput;
 }
 
 /** The TypeScript dense kernels (always available). @internal */

@@ -11,7 +11,7 @@ import type { SinkhornKernel, SinkhornKernelInput, SinkhornKernelOutput } from '
 import { statusFromCode } from './SinkhornKernel.js';
 import type { DenseKernel } from './DenseKernel.js';
 import type { NetworkSimplexBasis, NetworkSimplexOutput } from '../internal/networkSimplex.js';
-import type { CgLoopOutput, CgProblem } from '../internal/cgLoop.js';
+import type { CgLoopOutput, CgOrder, CgProblem } from '../internal/cgLoop.js';
 
 /** Where the kernel's bytes come from: raw bytes, a compiled module, or a `fetch` response. */
 export type SinkhornWasmSource = BufferSource | WebAssembly.Module | Response | Promise<Response>;
@@ -38,7 +38,7 @@ interface KernelExports {
   gg_sinkhorn_knopp_f32(n: number, m: number, K: number, reg: number, a: number, b: number, u: number, v: number, work: number, maxIter: number, tol: number, checkEvery: number, out: number): number;
   gg_sinkhorn_knopp_plan_f32(n: number, m: number, K: number, u: number, v: number): void;
   gg_matmul(n: number, k: number, m: number, A: number, B: number, C: number): void;
-  gg_gromov_cg(n: number, m: number, C1: number, C2t: number, constC: number, M: number, p: number, q: number, alpha: number, loss: number, maxIter: number, tol: number, G: number, cross: number, f: number, g: number, dwork: number, iwork: number, out: number): number;
+  gg_gromov_cg(n: number, m: number, C1: number, C2t: number, constC: number, M: number, p: number, q: number, alpha: number, loss: number, maxIter: number, tol: number, ox: number, oy: number, G: number, cross: number, f: number, g: number, dwork: number, iwork: number, out: number): number;
   gg_network_simplex(n: number, m: number, a: number, b: number, C: number, maxIter: number, warm: number, rows: number, cols: number, flow: number, pot: number, iwork: number, dwork: number, out: number): number;
 }
 
@@ -120,7 +120,7 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
       pivots: f64[pOut],
     };
   };
-  const cgLoop = (P: CgProblem, alpha: number, G: Float64Array, cross: Float64Array, loss: number, maxIter: number, tol: number): CgLoopOutput => {
+  const cgLoop = (P: CgProblem, alpha: number, G: Float64Array, cross: Float64Array, loss: number, maxIter: number, tol: number, order: CgOrder | null = null): CgLoopOutput => {
     const { n, m } = P;
     const nm = n * m;
     const N = n + m;
@@ -136,7 +136,9 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     const pGg = pF + even(n);
     const pD = pGg + even(m);
     const pI = pD + even(5 * nm + 4 * N);
-    const pOut = pI + even(Math.ceil((9 * N + 8 * (N - 1)) / 2));
+    const pX0 = pI + even(Math.ceil((9 * N + 8 * (N - 1)) / 2));
+    const pY0 = pX0 + (order ? even(n) : 0);
+    const pOut = pY0 + (order ? even(m) : 0);
     reserve(pOut + 2 - pC1, `a ${n} x ${m} Gromov-Wasserstein problem`);
     const f64 = new Float64Array(ex.memory.buffer);
     f64.set(P.C1.subarray(0, n * n), pC1);
@@ -147,8 +149,12 @@ function wrap(instance: WebAssembly.Instance): SinkhornWasm {
     f64.set(P.q.subarray(0, m), pQ);
     f64.set(G.subarray(0, nm), pG);
     f64.set(cross.subarray(0, nm), pX);
+    if (order) {
+      f64.set(order.x.subarray(0, n), pX0);
+      f64.set(order.y.subarray(0, m), pY0);
+    }
     const iters = Math.max(0, Math.min(maxIter, 2 ** 31 - 1));
-    const converged = ex.gg_gromov_cg(n, m, 8 * pC1, 8 * pC2t, 8 * pConst, P.M === null ? 0 : 8 * pM, 8 * pP, 8 * pQ, alpha, loss, iters, tol, 8 * pG, 8 * pX, 8 * pF, 8 * pGg, 8 * pD, 8 * pI, 8 * pOut);
+    const converged = ex.gg_gromov_cg(n, m, 8 * pC1, 8 * pC2t, 8 * pConst, P.M === null ? 0 : 8 * pM, 8 * pP, 8 * pQ, alpha, loss, iters, tol, order ? 8 * pX0 : 0, order ? 8 * pY0 : 0, 8 * pG, 8 * pX, 8 * pF, 8 * pGg, 8 * pD, 8 * pI, 8 * pOut);
     G.set(f64.subarray(pG, pG + nm));
     cross.set(f64.subarray(pX, pX + nm));
     return { f: f64.slice(pF, pF + n), g: f64.slice(pGg, pGg + m), converged: converged === 1, iterations: f64[pOut] };

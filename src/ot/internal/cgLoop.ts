@@ -13,7 +13,7 @@
  */
 
 import { matmul } from './dense.js';
-import { networkSimplex, type NetworkSimplexOutput } from './networkSimplex.js';
+import { networkSimplex, type NetworkSimplexBasis } from './networkSimplex.js';
 
 /** A square-loss (fused) GW problem as the loop needs it. @internal */
 export interface CgProblem {
@@ -31,6 +31,12 @@ export interface CgProblem {
   readonly q: Float64Array;
 }
 
+/** Sort keys of rows (x, length n) and columns (y, length m) for the first basis of {@link cgLoop}. @internal */
+export interface CgOrder {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
+
 /** Outcome of {@link cgLoop}; `G` and `cross` are updated in place. @internal */
 export interface CgLoopOutput {
   /** potentials of the last linear problem (0 for zero-mass bins) */
@@ -44,8 +50,14 @@ export interface CgLoopOutput {
  * Runs at most `maxIter` conditional-gradient iterations from the coupling `G` (n x m) with
  * `cross = C1 G C2^T` and `loss` its fused loss. Stops when the step is 0 or the loss changes by
  * at most `tol` (absolute or relative).
+ *
+ * `order`, when given, holds keys x (n) and y (m) such that the first gradient's transport cost
+ * decreases in x_i y_j up to row and column terms (pure GW from `G = p q^T`: x = C1 p, y = C2 q):
+ * the first network simplex then starts from the comonotone coupling (north-west corner rule
+ * on rows sorted by x and columns sorted by y), which is optimal or close to it, instead of the
+ * row-minimum basis. Later iterations warm-start from the previous basis.
  */
-export function cgLoop(P: CgProblem, alpha: number, G: Float64Array, cross: Float64Array, loss: number, maxIter: number, tol: number): CgLoopOutput {
+export function cgLoop(P: CgProblem, alpha: number, G: Float64Array, cross: Float64Array, loss: number, maxIter: number, tol: number, order: CgOrder | null = null): CgLoopOutput {
   const { n, m } = P;
   let f = new Float64Array(n);
   let g = new Float64Array(m);
@@ -65,7 +77,7 @@ export function cgLoop(P: CgProblem, alpha: number, G: Float64Array, cross: Floa
   for (let j = 0; j < m; j++) mq += P.q[j];
   const qc = Float64Array.from(cols, (j) => (P.q[j] * mp) / mq);
   const Cc = new Float64Array(nc * mc);
-  let basis: NetworkSimplexOutput | undefined;
+  let basis: NetworkSimplexBasis | undefined = order ? comonotoneBasis(pc, qc, rows.map((i) => order.x[i]), cols.map((j) => order.y[j])) : undefined;
   const Gc = new Float64Array(n * m);
   const Z = new Float64Array(n * m);
   const D = new Float64Array(n * m);
@@ -156,4 +168,46 @@ export function cgLoop(P: CgProblem, alpha: number, G: Float64Array, cross: Floa
     }
   }
   return { f, g, converged, iterations: it };
+}
+
+/** Indices 0..k-1 sorted by key, ties by index (a total order: any sort gives this permutation). */
+function argsort(key: ArrayLike<number>): Int32Array {
+  return Int32Array.from(Array.from({ length: key.length }, (_, r) => r).sort((s, t) => (key[s] < key[t] ? -1 : key[s] > key[t] ? 1 : s - t)));
+}
+
+/**
+ * The north-west corner basis (n + m - 1 cells, a staircase) on rows sorted by `x` and columns
+ * sorted by `y`: the comonotone coupling of the two orders. When a row and a column run out
+ * together the walk moves down a row (a zero-flow cell), as the row-minimum start does.
+ */
+export function comonotoneBasis(a: Float64Array, b: Float64Array, x: ArrayLike<number>, y: ArrayLike<number>): NetworkSimplexBasis {
+  const n = a.length;
+  const m = b.length;
+  const arcs = n + m - 1;
+  const ro = argsort(x);
+  const co = argsort(y);
+  const rows = new Int32Array(arcs);
+  const cols = new Int32Array(arcs);
+  const flow = new Float64Array(arcs);
+  let i = 0;
+  let j = 0;
+  let ra = a[ro[0]];
+  let rb = b[co[0]];
+  for (let k = 0; k < arcs; k++) {
+    const t = Math.min(ra, rb);
+    rows[k] = ro[i];
+    cols[k] = co[j];
+    flow[k] = Math.max(t, 0);
+    ra -= t;
+    rb -= t;
+    if (k === arcs - 1) break;
+    if (j === m - 1 || (i < n - 1 && ra <= rb)) {
+      i++;
+      ra = a[ro[i]];
+    } else {
+      j++;
+      rb = b[co[j]];
+    }
+  }
+  return { rows, cols, flow };
 }

@@ -73,13 +73,20 @@ function isProduct(P: GromovProblem, T: Float64Array): boolean {
   return true;
 }
 
-/** C1 (p q^T) C2^T = (C1 p)(C2 q)^T in O(n^2 + m^2). */
-function productCross(P: GromovProblem): Float64Array {
+/** The factors of C1 (p q^T) C2^T = (C1 p)(C2 q)^T, in O(n^2 + m^2). */
+function productFactors(P: GromovProblem): { x: Float64Array; y: Float64Array } {
   const { n, m } = P;
   const x = new Float64Array(n);
   const y = new Float64Array(m);
   for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) x[i] += P.C1[i * n + k] * P.p[k];
   for (let j = 0; j < m; j++) for (let l = 0; l < m; l++) y[j] += P.C2[j * m + l] * P.q[l];
+  return { x, y };
+}
+
+/** The outer product x y^T (n x m). */
+function outer(x: Float64Array, y: Float64Array): Float64Array {
+  const n = x.length;
+  const m = y.length;
   const out = new Float64Array(n * m);
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) out[i * m + j] = x[i] * y[j];
   return out;
@@ -116,9 +123,12 @@ export interface GromovRun {
 /** Conditional gradient (Frank-Wolfe) with exact line search and an exact inner OT solve (the loop runs in `kernel.cgLoop`). */
 export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64Array, maxIter: number, tol: number, kernel: DenseKernel = denseKernel()): GromovRun {
   const G = G0.slice();
-  const cross = isProduct(P, G) ? productCross(P) : crossTerm(P, G, kernel);
+  // from the independent coupling, the first gradient is 2 alpha (constC - 2 x y^T) (+ M): for pure
+  // GW its exact OT is the comonotone coupling of x and y, the loop's start basis
+  const factors = isProduct(P, G) ? productFactors(P) : null;
+  const cross = factors ? outer(factors.x, factors.y) : crossTerm(P, G, kernel);
   const loss = fusedLoss(P, G, alpha, cross);
-  const out = kernel.cgLoop(P, alpha, G, cross, loss, maxIter, tol);
+  const out = kernel.cgLoop(P, alpha, G, cross, loss, maxIter, tol, P.M === null && alpha > 0 ? factors : null);
   for (let k = 0; k < G.length; k++) if (G[k] < 0) G[k] = 0;
   return { plan: G, value: fusedLoss(P, G, alpha, cross), f: out.f, g: out.g, status: out.converged ? 'converged' : 'maxIter', iterations: out.iterations };
 }
