@@ -17,6 +17,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, IoError, FormatError, describeValue } from '../core/errors.js';
+import { createRng } from '../core/rng.js';
 import type { Graph } from '../graph/Graph.js';
 import { atomicWriteFile } from '../generators/common/atomicWriteFile.js';
 import type { DenoiserSizeConfig } from '../generators/common/DenoisingGenerator.js';
@@ -68,6 +69,8 @@ export interface MoleculeDatasetOptions {
   seed?: number;
   /** Flag name for error messages. */
   argument: string;
+  /** Keep a seeded random subset of this many training molecules (drawn before the SMILES are converted). */
+  limit?: number;
 }
 
 /** SMILES of each split of a molecule dataset (no graph conversion). */
@@ -89,6 +92,7 @@ export async function resolveMoleculeDataset(spec: string, options: MoleculeData
   const name = spec as MoleculeDatasetName;
   const rdkit = await loadRdkit();
   const s = await datasetSmiles(name, rdkit, options);
+  if (options.limit !== undefined && options.limit < s.train.length) s.train = createRng(`limit:${options.seed ?? 0}`).shuffled(s.train).slice(0, options.limit);
   const encoding = QM9_ENCODING;
   const graphs = (list: string[]): Graph[] => list.map((x) => fromSmiles(rdkit, x, encoding, { dropCharges: true }));
   return { name, encoding, train: graphs(s.train), val: graphs(s.val), test: graphs(s.test), trainSmiles: s.train, valSmiles: s.val, testSmiles: s.test };

@@ -13,10 +13,10 @@ describe('graphgen train / sample / eval on molecules', () => {
   it('trains defog on small-molecules, samples SMILES (empty line = invalid) deterministically, and evaluates them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'graphgen-mol-'));
     const model = join(dir, 'model');
-    const t = runCliProcess(['train', '--dataset', 'small-molecules', '--model', 'defog', '--epochs', '1', '--layers', '1', '--hidden', '8', '--steps', '3', '--out', model, '--no-progress']);
+    const t = runCliProcess(['train', '--dataset', 'small-molecules', '--model', 'defog', '--epochs', '1', '--layers', '1', '--hidden', '8', '--steps', '3', '--limit', '40', '--out', model, '--no-progress']);
     expect(t.stderr).toBe('');
     expect(t.status).toBe(0);
-    expect(t.stdout).toMatch(/trained defog on small-molecules/);
+    expect(t.stdout).toMatch(/trained defog on small-molecules \(40 graphs\)/);
     expect(t.stdout).toMatch(/validity\s+[0-9.]+ %/);
     expect(t.stdout).toMatch(/NSPDK MMD/);
     expect(JSON.parse(readFileSync(join(model, 'molecules.json'), 'utf8'))).toMatchObject({ format: 'graphgen-molecules', atoms: ['C', 'N', 'O', 'F'], dataset: 'small-molecules' });

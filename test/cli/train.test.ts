@@ -32,6 +32,16 @@ describe('graphgen train', () => {
     const dir = toyDatasetDir();
     const ok = runCliProcess(['train', '--dataset', join(dir, 'data', 'train.g6'), '--model', 'er', '--out', join(dir, 'er'), '--no-progress']);
     expect(ok.status).toBe(0);
+    const all = Number(/\((\d+) graphs\)/.exec(ok.stdout)?.[1]);
+    expect(all).toBeGreaterThan(3);
+    const limited = runCliProcess(['train', '--dataset', join(dir, 'data', 'train.g6'), '--model', 'er', '--limit', '3', '--time-limit', '0.5', '--out', join(dir, 'er3'), '--no-progress']);
+    expect(limited.status).toBe(0);
+    expect(limited.stdout).toMatch(/\(3 graphs\)/);
+    for (const [flag, value] of [['--limit', '0'], ['--time-limit', '-1'], ['--time-limit', 'soon']]) {
+      const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'er', flag, value, '--out', join(dir, 'x')]);
+      expect(r.status, `${flag} ${value}`).toBe(2);
+      expect(r.stderr).toContain(flag);
+    }
     const bad = runCliProcess(['train', '--dataset', join(dir, 'nope'), '--out', join(dir, 'x')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--dataset/);

@@ -115,6 +115,8 @@ interface TrainFlags {
   root: string;
   resume?: boolean;
   validateEvery?: string;
+  limit?: string;
+  timeLimit?: string;
   eval: boolean;
   progress: boolean;
 }
@@ -145,6 +147,8 @@ export function trainCommand(): Command {
     .addOption(new Option('--preset <name>', 'MMD convention of the final evaluation').choices(['spectre', 'gdss']).default('spectre'))
     .option('--root <dir>', 'folder of the benchmark datasets', DEFAULT_BENCHMARK_ROOT)
     .option('--resume', 'resume from --out/checkpoint.json when present')
+    .option('--limit <n>', 'train on a seeded random subset of n training graphs (molecules: chosen before conversion)')
+    .option('--time-limit <minutes>', 'stop training after this many wall-clock minutes (the last checkpoint stays; --resume continues)')
     .option('--validate-every <k>', 'every k epochs, sample as many graphs as the validation split (50 steps) and print its MMDs')
     .option('--no-eval', 'skip the final evaluation')
     .option('--no-progress', 'no progress bar')
@@ -156,8 +160,13 @@ export function trainCommand(): Command {
       const hidden = int(flags.hidden, '--hidden', 8);
       const seed = int(flags.seed, '--seed', 0);
       const steps = int(flags.steps, '--steps', 1);
-      const mol = isMoleculeDataset(flags.dataset) ? await resolveMoleculeDataset(flags.dataset, { root: flags.root, seed, argument: '--dataset' }) : undefined;
-      const data = mol ?? (await resolveDataset(flags.dataset, { root: flags.root, argument: '--dataset' }));
+      const limit = flags.limit === undefined ? undefined : int(flags.limit, '--limit', 1);
+      const timeLimitMs = flags.timeLimit === undefined ? undefined : 60_000 * num(flags.timeLimit, '--time-limit');
+      if (timeLimitMs !== undefined && !(timeLimitMs > 0)) throw InputError.invalid('--time-limit', 'a positive number of minutes', String(flags.timeLimit));
+      const mol = isMoleculeDataset(flags.dataset) ? await resolveMoleculeDataset(flags.dataset, { root: flags.root, seed, argument: '--dataset', limit }) : undefined;
+      const resolved = mol ?? (await resolveDataset(flags.dataset, { root: flags.root, argument: '--dataset' }));
+      // the subset is drawn from its own stream so that it does not shift the training randomness
+      const data = mol !== undefined || limit === undefined || limit >= resolved.train.length ? resolved : { ...resolved, train: createRng(`limit:${seed}`).shuffled(resolved.train).slice(0, limit) };
       await initBackend();
       const size: DenoiserSizeConfig = { layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 };
       const model = mol ? createMoleculeModel(flags.model, size, mol.encoding) : MODEL_FACTORIES[flags.model](size);
@@ -178,7 +187,7 @@ export function trainCommand(): Command {
       const t0 = Date.now();
       let result;
       try {
-        result = await model.fit(data.train, { rng, epochs, batchSize, lr, checkpointDir: flags.out, resume: flags.resume === true, onProgress: bar.onProgress, validate, validateEvery });
+        result = await model.fit(data.train, { rng, epochs, batchSize, lr, checkpointDir: flags.out, resume: flags.resume === true, timeLimitMs, onProgress: bar.onProgress, validate, validateEvery });
       } finally {
         bar.stop();
       }
