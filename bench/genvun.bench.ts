@@ -12,8 +12,13 @@
  * - `GRAPHGEN_VUN_CPU_MINUTES` training budget per (dataset, model) in CPU minutes (default 30);
  * - `GRAPHGEN_VUN_SAMPLING_STEPS` sampling steps (default 500);
  * - `GRAPHGEN_VUN_TRAIN_ONLY=1` trains (resumably) and skips sampling/evaluation.
+ *
+ * Each dataset's table is also kept in `.bench-tmp/genvun/<dataset>.md` with the command that
+ * made it; datasets not in this run keep their last table, so datasets can be run separately
+ * (their budgets and steps differ) and the section still lists all of them.
  */
 import { cpus } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRng } from '../src/core/rng.js';
 import { loadBenchmark, type BenchmarkName } from '../src/datasets/loaders/loadBenchmark.js';
 import { evaluate } from '../src/metrics/evaluate.js';
@@ -54,13 +59,15 @@ export async function run(): Promise<string> {
   const steps = Number(process.env.GRAPHGEN_VUN_SAMPLING_STEPS ?? 500);
   const trainOnly = process.env.GRAPHGEN_VUN_TRAIN_ONLY === '1';
   const backend = await initBackend();
-  const lines: string[] = [];
-  lines.push(`Command: \`GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
-  lines.push('');
-  lines.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(SIZE)}, Adam lr 2e-3, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  const head: string[] = [];
+  head.push(`Command: \`GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
+  head.push('');
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(SIZE)}, Adam lr 2e-3, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
     if (cfg === undefined) throw new Error(`unknown dataset ${name}; known: ${Object.keys(DATASETS).join(', ')}`);
+    const lines: string[] = [];
     const data = await loadBenchmark(name as BenchmarkName, { root: '../shared/datasets' });
     lines.push('');
     lines.push(`### ${name} (SPECTRE split: ${data.train.length} train, ${data.test.length} test; spectre preset; ${data.test.length} generated vs test; batch ${cfg.batchSize})`);
@@ -91,6 +98,15 @@ export async function run(): Promise<string> {
     }
     lines.push(row('train graphs (reference)', data.train.slice(0, data.test.length), data, cfg.validity, ['-', '-', '-', '-']));
     lines.push(`| DiGress / DeFoG (published V.U.N.) | | | | | | | | | | ${cfg.published} | | | | |`);
+    lines.push('');
+    lines.push(command);
+    await mkdir('.bench-tmp/genvun', { recursive: true });
+    await writeFile(`.bench-tmp/genvun/${name}.md`, lines.join('\n'));
   }
-  return lines.join('\n');
+  const parts: string[] = [];
+  for (const name of Object.keys(DATASETS)) {
+    const table = await readFile(`.bench-tmp/genvun/${name}.md`, 'utf8').catch(() => undefined);
+    if (table !== undefined) parts.push(table);
+  }
+  return parts.length > 0 ? parts.join('\n') : command;
 }

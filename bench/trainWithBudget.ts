@@ -40,11 +40,13 @@ export async function trainWithBudget(
   let epochs = previous?.epoch ?? 0;
   let model = make();
   let last = { epochs, steps: previous?.step ?? 0, loss: previous?.losses.at(-1) ?? Number.NaN };
+  // a spent budget only restores the checkpoint (0 more epochs): evaluation reruns train nothing
+  const step = spent >= budget ? 0 : chunk;
   do {
     model.dispose();
     model = make();
     const c0 = cpuMinutes();
-    const r = await model.fit(train, { ...fit, rng: createRng(0), epochs: epochs + chunk, checkpointDir: dir, resume: true });
+    const r = await model.fit(train, { ...fit, rng: createRng(0), epochs: epochs + step, checkpointDir: dir, resume: true });
     spent += cpuMinutes() - c0;
     epochs = r.epochs;
     last = { epochs: r.epochs, steps: r.steps, loss: r.losses.at(-1) ?? Number.NaN };
