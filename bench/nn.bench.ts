@@ -17,7 +17,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '../src/core/rng.js';
 import { Adam, Linear, Mlp, TransformerEncoder, dense, initBackend, trainStep, type BackendName } from '../src/nn/index.js';
-import { GraphTransformerLayer, PpgnBlock } from '../src/layers/index.js';
+import { PpgnBlock } from '../src/layers/index.js';
+import { buildGraphTransformerBench } from './graphTransformerBenchModel.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -167,67 +168,24 @@ async function moduleSection(): Promise<string> {
   return lines.join('\n');
 }
 
-/**
- * The bench model: input projections, 4 GraphTransformerLayers, output heads. The batch is
- * processed in `chunks` micro-batches whose gradients are summed before one Adam update (same
- * step as the full batch; needed at N = 64 because the wasm heap is limited to 4 GB).
- */
+/** One training step of the shared bench model (bench/graphTransformerBenchModel.ts) on the active backend. */
 function graphTransformerStep(b: number, n: number, chunks: number): { step: () => void; dispose: () => void } {
-  const rng = createRng(7);
-  const dx = 128;
-  const de = 32;
-  const dy = 32;
-  const inX = new Linear({ inFeatures: 4, outFeatures: dx }, rng);
-  const inE = new Linear({ inFeatures: 2, outFeatures: de }, rng);
-  const inY = new Linear({ inFeatures: 1, outFeatures: dy }, rng);
-  const layers = Array.from({ length: 4 }, () => new GraphTransformerLayer({ dx, de, dy, numHeads: 4, ffX: 256, ffE: 64, ffY: 64 }, rng));
-  const outX = new Linear({ inFeatures: dx, outFeatures: 4 }, rng);
-  const outE = new Linear({ inFeatures: de, outFeatures: 2 }, rng);
-  const mods = [inX, inE, inY, ...layers, outX, outE];
-  const vars = mods.flatMap((m) => m.trainableVariables());
-  const bc = b / chunks;
-  const data = Array.from({ length: chunks }, (_, c) => ({
-    x: tf.randomNormal([bc, n, 4], 0, 1, 'float32', 10 + c),
-    e: tf.randomNormal([bc, n, n, 2], 0, 1, 'float32', 20 + c),
-    y: tf.randomNormal([bc, 1], 0, 1, 'float32', 30 + c),
-    mask: tf.ones([bc, n]),
-  }));
-  const opt = new Adam({ learningRate: 1e-4 });
-  const loss = (d: (typeof data)[number]) => (): tf.Scalar => {
-    let h = { x: inX.apply(d.x), e: inE.apply(d.e), y: inY.apply(d.y) };
-    for (const l of layers) h = l.apply(h, d.mask);
-    const l = tf.add(tf.mean(tf.square(tf.sub(outX.apply(h.x), d.x))), tf.mean(tf.square(tf.sub(outE.apply(h.e), d.e))));
-    return tf.div(l, chunks) as tf.Scalar;
-  };
+  const m = buildGraphTransformerBench(b, n, chunks);
   const step = () => {
     if (chunks === 1) {
-      trainStep(loss(data[0]), vars, opt);
+      trainStep(m.loss(m.data[0]), m.vars, m.opt);
       return;
     }
     let acc: tf.Tensor[] | undefined;
-    for (const d of data) {
-      const { value, grads } = tf.variableGrads(loss(d), vars);
-      const g = vars.map((v) => grads[v.name] ?? tf.zerosLike(v)); // null for variables that do not reach the loss
+    for (const d of m.data) {
+      const { value, g } = m.grads(d);
       value.dispose();
-      tf.dispose(Object.values(grads).filter((t) => !g.includes(t)));
-      if (acc === undefined) acc = g;
-      else {
-        const next = acc.map((a, i) => tf.add(a, g[i]));
-        tf.dispose([...acc, ...g]);
-        acc = next;
-      }
+      acc = m.accumulate(acc, g);
     }
-    opt.step(vars, acc!);
+    m.opt.step(m.vars, acc!);
     tf.dispose(acc!);
   };
-  return {
-    step,
-    dispose: () => {
-      mods.forEach((m) => m.dispose());
-      opt.dispose();
-      tf.dispose(data.flatMap((d) => [d.x, d.e, d.y, d.mask]));
-    },
-  };
+  return { step, dispose: m.dispose };
 }
 
 /** Median PyTorch step time (ms) for N nodes, or an explanation when torch is unavailable. */

@@ -37,8 +37,8 @@ import { createRng } from '../../src/core/rng.js';
 import { collate } from '../../src/graph/collate.js';
 import type { Graph } from '../../src/graph/Graph.js';
 import { parseGraph6 } from '../../src/io/parseGraph6.js';
-import { Adam, Ema, Linear, initBackend, type BackendName } from '../../src/nn/index.js';
-import { GraphTransformerLayer } from '../../src/layers/index.js';
+import { Adam, Ema, initBackend, type BackendName } from '../../src/nn/index.js';
+import { buildGraphTransformerBench } from '../../bench/graphTransformerBenchModel.js';
 import { DiscreteFlow } from '../../src/generators/flow/DiscreteFlow.js';
 import { featureDenoiser } from '../../src/generators/common/DenoisingGenerator.js';
 import { corruptionBatches } from '../../src/generators/common/trainDenoiser.js';
@@ -78,67 +78,28 @@ async function timeSteps(step: () => Promise<number>, warmup: number, reps: numb
   return { median: median(times), times: times.map((t) => Math.round(t * 10) / 10), firstMs: Math.round(firstMs), encodeMs: Math.round(median(enc)) };
 }
 
-/** The 4-layer graph transformer of bench/nn.bench.ts with an asynchronous training step. */
+/** The 4-layer graph transformer of bench/nn.bench.ts (shared model) with an asynchronous training step. */
 function graphTransformer(b: number, n: number, chunks: number): { step: () => Promise<number>; dispose: () => void } {
-  const rng = createRng(7);
-  const dx = 128;
-  const de = 32;
-  const dy = 32;
-  const inX = new Linear({ inFeatures: 4, outFeatures: dx }, rng);
-  const inE = new Linear({ inFeatures: 2, outFeatures: de }, rng);
-  const inY = new Linear({ inFeatures: 1, outFeatures: dy }, rng);
-  const layers = Array.from({ length: 4 }, () => new GraphTransformerLayer({ dx, de, dy, numHeads: 4, ffX: 256, ffE: 64, ffY: 64 }, rng));
-  const outX = new Linear({ inFeatures: dx, outFeatures: 4 }, rng);
-  const outE = new Linear({ inFeatures: de, outFeatures: 2 }, rng);
-  const mods = [inX, inE, inY, ...layers, outX, outE];
-  const vars = mods.flatMap((m) => m.trainableVariables());
-  const bc = b / chunks;
-  const data = Array.from({ length: chunks }, (_, c) => ({
-    x: tf.randomNormal([bc, n, 4], 0, 1, 'float32', 10 + c),
-    e: tf.randomNormal([bc, n, n, 2], 0, 1, 'float32', 20 + c),
-    y: tf.randomNormal([bc, 1], 0, 1, 'float32', 30 + c),
-    mask: tf.ones([bc, n]),
-  }));
-  const opt = new Adam({ learningRate: 1e-4 });
-  const loss = (d: (typeof data)[number]) => (): tf.Scalar => {
-    let h = { x: inX.apply(d.x), e: inE.apply(d.e), y: inY.apply(d.y) };
-    for (const l of layers) h = l.apply(h, d.mask);
-    const l = tf.add(tf.mean(tf.square(tf.sub(outX.apply(h.x), d.x))), tf.mean(tf.square(tf.sub(outE.apply(h.e), d.e))));
-    return tf.div(l, chunks) as tf.Scalar;
-  };
+  const m = buildGraphTransformerBench(b, n, chunks);
   const step = async (): Promise<number> => {
     let acc: tf.Tensor[] | undefined;
     let encode = 0;
-    for (const d of data) {
+    for (const d of m.data) {
       const t0 = performance.now();
-      const { value, grads } = tf.variableGrads(loss(d), vars);
-      const g = vars.map((v) => grads[v.name] ?? tf.zerosLike(v));
+      const { value, g } = m.grads(d);
       encode += performance.now() - t0;
       await value.data();
       value.dispose();
-      tf.dispose(Object.values(grads).filter((t) => !g.includes(t)));
-      if (acc === undefined) acc = g;
-      else {
-        const next = acc.map((a, i) => tf.add(a, g[i]));
-        tf.dispose([...acc, ...g]);
-        acc = next;
-      }
+      acc = m.accumulate(acc, g);
     }
     const t1 = performance.now();
-    opt.step(vars, acc!);
+    m.opt.step(m.vars, acc!);
     tf.dispose(acc!);
     encode += performance.now() - t1;
-    await outE.trainableVariables()[0].data();
+    await m.lastVariable.data();
     return encode;
   };
-  return {
-    step,
-    dispose: () => {
-      mods.forEach((m) => m.dispose());
-      opt.dispose();
-      tf.dispose(data.flatMap((d) => [d.x, d.e, d.y, d.mask]));
-    },
-  };
+  return { step, dispose: m.dispose };
 }
 
 /** Exposes DiscreteFlow's forward process (protected) to build the trainer's parts. */
