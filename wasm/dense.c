@@ -18,6 +18,9 @@
 
 #include "dense.h"
 
+/* Row-minimum start: after this many columns retired by one row, sort that row (see networkSimplex.ts). */
+#define GG_SORT_ROW_AFTER 16
+
 #ifdef __wasm_simd128__
 #include <wasm_simd128.h>
 #define GG_SIMD 1
@@ -102,6 +105,24 @@ void gg_matmul(int n, int k, int m, const double *A, const double *B, double *C)
   }
 #endif
   for (; i < n; i++) matmul_row(i, k, m, 0, A, B, C);
+}
+
+void gg_argsort(const double *key, int *idx, int *tmp, int k) {
+  for (int r = 0; r < k; r++) idx[r] = r;
+  for (int w = 1; w < k; w *= 2) {
+    for (int lo = 0; lo < k; lo += 2 * w) {
+      int mid = lo + w < k ? lo + w : k, hi = lo + 2 * w < k ? lo + 2 * w : k;
+      int s = lo, t = mid, o = lo;
+      while (s < mid && t < hi) {
+        int u = idx[s], v = idx[t];
+        int take_t = key[v] < key[u] || (key[v] == key[u] && v < u);
+        tmp[o++] = take_t ? idx[t++] : idx[s++];
+      }
+      while (s < mid) tmp[o++] = idx[s++];
+      while (t < hi) tmp[o++] = idx[t++];
+    }
+    for (int r = 0; r < k; r++) idx[r] = tmp[r];
+  }
 }
 
 /* Doubly linked adjacency of the spanning tree: half-edge 2k sits at node rows[k], 2k+1 at n+cols[k];
@@ -202,19 +223,33 @@ int gg_network_simplex(int n, int m, const double *a, const double *b, const dou
     int *active = queue;
     for (int j = 0; j < m; j++) rb[j] = b[j], active[j] = 1;
     int cols_left = m, rows_left = n, i = 0;
+    /* a row that retires many columns walks its columns in sorted order (same choices: the
+     * cheapest active column, first by index on ties) instead of rescanning them all */
+    int *order = nxt, *order_tmp = nxt + m; /* 2m <= 2 (n + m - 1) ints, free until the tree is built */
+    int retired_in_row = 0, sorted = 0, pos = 0;
     double ra = a[0];
     for (int k = 0; k < n_arcs; k++) {
       const double *Ci = C + (long)i * m;
       int j = -1;
-      double best = INFINITY;
-      for (int c = 0; c < m; c++)
-        if (active[c] && Ci[c] < best) {
-          best = Ci[c];
-          j = c;
-        }
-      if (j < 0)
-        for (int c = 0; c < m && j < 0; c++)
-          if (active[c]) j = c;
+      if (!sorted && retired_in_row >= GG_SORT_ROW_AFTER) {
+        gg_argsort(Ci, order, order_tmp, m);
+        sorted = 1;
+        pos = 0;
+      }
+      if (sorted) {
+        while (!active[order[pos]]) pos++;
+        j = order[pos];
+      } else {
+        double best = INFINITY;
+        for (int c = 0; c < m; c++)
+          if (active[c] && Ci[c] < best) {
+            best = Ci[c];
+            j = c;
+          }
+        if (j < 0)
+          for (int c = 0; c < m && j < 0; c++)
+            if (active[c]) j = c;
+      }
       double t = ra < rb[j] ? ra : rb[j];
       rows[k] = i;
       cols[k] = j;
@@ -226,9 +261,12 @@ int gg_network_simplex(int n, int m, const double *a, const double *b, const dou
         rows_left--;
         i++;
         ra = a[i];
+        retired_in_row = 0;
+        sorted = 0;
       } else {
         active[j] = 0;
         cols_left--;
+        retired_in_row++;
       }
     }
   }

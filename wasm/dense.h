@@ -22,4 +22,7 @@ int gg_network_simplex(int n, int m, const double *a, const double *b, const dou
                        int warm, int *rows, int *cols, double *flow, double *pot, int *iwork,
                        double *dwork, double *out);
 
+/* idx[0..k) = 0..k-1 sorted by key, ties by index (a total order); merge sort, scratch tmp[k]. */
+void gg_argsort(const double *key, int *idx, int *tmp, int k);
+
 #endif

@@ -15,34 +15,14 @@
 #define GG_EXPORT(name)
 #endif
 
-/* Sorts idx[0..k) by key[idx], ties by index (a total order, hence the TS twin's permutation);
- * merge sort with scratch tmp[k]. */
-static void argsort(const double *key, int *idx, int *tmp, int k) {
-  for (int r = 0; r < k; r++) idx[r] = r;
-  for (int w = 1; w < k; w *= 2) {
-    for (int lo = 0; lo < k; lo += 2 * w) {
-      int mid = lo + w < k ? lo + w : k, hi = lo + 2 * w < k ? lo + 2 * w : k;
-      int s = lo, t = mid, o = lo;
-      while (s < mid && t < hi) {
-        int u = idx[s], v = idx[t];
-        int take_t = key[v] < key[u] || (key[v] == key[u] && v < u);
-        tmp[o++] = take_t ? idx[t++] : idx[s++];
-      }
-      while (s < mid) tmp[o++] = idx[s++];
-      while (t < hi) tmp[o++] = idx[t++];
-    }
-    for (int r = 0; r < k; r++) idx[r] = tmp[r];
-  }
-}
-
 /* North-west corner basis on rows sorted by x and columns sorted by y (comonotoneBasis in
  * cgLoop.ts). iscratch: 3 max(n, m) ints. */
 static void comonotone_basis(int n, int m, const double *a, const double *b, const double *x,
                              const double *y, int *rows, int *cols, double *flow, int *iscratch) {
   int big = n > m ? n : m;
   int *ro = iscratch, *co = ro + big, *tmp = co + big;
-  argsort(x, ro, tmp, n);
-  argsort(y, co, tmp, m);
+  gg_argsort(x, ro, tmp, n);
+  gg_argsort(y, co, tmp, m);
   int arcs = n + m - 1, i = 0, j = 0;
   double ra = a[ro[0]], rb = b[co[0]];
   for (int k = 0; k < arcs; k++) {

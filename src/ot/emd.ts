@@ -4,11 +4,13 @@
  * @module
  */
 
-import { ConvergenceError } from '../core/errors.js';
 import type { MatrixLike, VectorLike } from '../core/matrix.js';
 import type { EmdOptions, EmdResult } from './EmdOptions.js';
 import { checkHistogram, checkInt, checkMatrix, checkNonNegative, checkSameMass } from './internal/checks.js';
-import { networkSimplex } from './internal/networkSimplex.js';
+import { BackendError, ConvergenceError } from '../core/errors.js';
+import { jsDenseKernel } from './backend/DenseKernel.js';
+import { defaultSinkhornWasm } from './backend/loadSinkhornWasm.js';
+import type { NetworkSimplexOutput } from './internal/networkSimplex.js';
 
 /**
  * Exact optimal transport between histograms `a` (length n) and `b` (length m) for the cost `M`:
@@ -18,7 +20,8 @@ import { networkSimplex } from './internal/networkSimplex.js';
  * ```
  *
  * solved by the primal network simplex on the bipartite transport graph (block-search pivoting,
- * as LEMON and POT's `ot.emd`), suitable for n, m up to a few thousand. Zero-mass bins are
+ * as LEMON and POT's `ot.emd`; in C/WebAssembly when the kernel loads, else its TypeScript twin,
+ * same pivots and bits), suitable for n, m up to a few thousand. Zero-mass bins are
  * removed before solving (their rows/columns of the plan are 0 and their potentials the
  * tightest feasible ones). The returned plan is a vertex of the transport polytope (at most
  * n + m - 1 non-zeros).
@@ -66,7 +69,7 @@ export function emd(a: VectorLike, b: VectorLike, M: MatrixLike, options: EmdOpt
     const off = rowsIdx[r] * m;
     for (let c = 0; c < mc; c++) C[r * mc + c] = cost.data[off + colsIdx[c]];
   }
-  const out = networkSimplex(ac, bc, C, maxIter);
+  const out = solveTransport(ac, bc, C, maxIter);
   const plan = new Float64Array(n * m);
   let value = 0;
   for (let k = 0; k < out.flow.length; k++) {
@@ -97,4 +100,21 @@ export function emd(a: VectorLike, b: VectorLike, M: MatrixLike, options: EmdOpt
     throw new ConvergenceError(`emd: not optimal after ${out.pivots} pivots (options.maxIter = ${maxIter})`, { argument: 'options.maxIter' });
   }
   return { plan: { rows: n, cols: m, data: plan }, value, potentials: { f, g }, status, iterations: out.pivots };
+}
+
+/**
+ * The network simplex on the C/WASM kernel when it loads (identical pivots and bits to the
+ * TypeScript twin, several times faster), else, or when the problem does not fit in wasm32
+ * memory, on the twin.
+ */
+function solveTransport(a: Float64Array, b: Float64Array, C: Float64Array, maxIter: number): NetworkSimplexOutput {
+  const wasm = defaultSinkhornWasm();
+  if (wasm) {
+    try {
+      return wasm.dense.networkSimplex(a, b, C, maxIter);
+    } catch (cause) {
+      if (!(cause instanceof BackendError)) throw cause;
+    }
+  }
+  return jsDenseKernel.networkSimplex(a, b, C, maxIter);
 }

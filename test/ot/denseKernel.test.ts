@@ -1,10 +1,14 @@
 // The dense GW kernels: the C/WASM matmul and network simplex (wasm/dense.c) against their
 // TypeScript twins: identical bits, and GW runs identical on either.
 import { describe, expect, it } from 'vitest';
+import { BackendError } from '../../src/core/errors.js';
 import { jsDenseKernel } from '../../src/ot/backend/DenseKernel.js';
 import { defaultSinkhornWasm } from '../../src/ot/backend/loadSinkhornWasm.js';
-import { conditionalGradient, prepareGromov } from '../../src/ot/internal/gromovCore.js';
-import { createRng, randomCost, randomHistogram } from './helpers.js';
+import { emd } from '../../src/ot/emd.js';
+import { comonotoneBasis } from '../../src/ot/internal/cgLoop.js';
+import { conditionalGradient, prepareGromov, randomCoupling } from '../../src/ot/internal/gromovCore.js';
+import { networkSimplex } from '../../src/ot/internal/networkSimplex.js';
+import { colSums, createRng, maxAbsDiff, randomCost, randomHistogram, rowSums } from './helpers.js';
 
 const wasm = defaultSinkhornWasm()?.dense;
 if (!wasm) throw new Error('the wasm kernel must load in the test environment');
@@ -85,6 +89,116 @@ describe('dense kernels: wasm vs TypeScript twin', () => {
       expect(Object.is(y.value, x.value)).toBe(true);
       expect(same(y.plan, x.plan)).toBe(true);
       expect(same(y.f, x.f) && same(y.g, x.g)).toBe(true);
+    }
+  });
+
+  it('network simplex: identical on degenerate problems (uniform masses, integer costs) and elongated ones', () => {
+    for (const [n, m] of [
+      [50, 50],
+      [64, 32],
+      [1, 300],
+      [300, 1],
+    ] as const) {
+      const a = new Float64Array(n).fill(1 / n);
+      const b = new Float64Array(m).fill(1 / m);
+      const C = Float64Array.from({ length: n * m }, () => rng.int(0, 5));
+      const r1 = jsDenseKernel.networkSimplex(a, b, C, 1_000_000);
+      const r2 = wasm.networkSimplex(a, b, C, 1_000_000);
+      expect(r1.optimal && r2.optimal).toBe(true);
+      expect(r2.pivots).toBe(r1.pivots);
+      for (const key of ['rows', 'cols', 'flow', 'u', 'v'] as const) expect(same(r2[key], r1[key])).toBe(true);
+    }
+  });
+
+  it('emd runs on the wasm kernel: same plan bits as the TypeScript twin, memory grown for a larger problem', () => {
+    const n = 400;
+    const m = 500;
+    const a = randomHistogram(rng, n);
+    const b = randomHistogram(rng, m);
+    const M = randomCost(rng, n, m);
+    const r = emd(a, b, M);
+    expect(defaultSinkhornWasm()?.memoryBytes()).toBeGreaterThanOrEqual(8 * n * m); // grown to hold the cost
+    const ref = networkSimplex(a, b, M.data, 1_000_000);
+    expect(r.iterations).toBe(ref.pivots);
+    const plan = new Float64Array(n * m);
+    for (let k = 0; k < ref.flow.length; k++) plan[ref.rows[k] * m + ref.cols[k]] += ref.flow[k];
+    expect(same(r.plan.data, plan)).toBe(true);
+    expect(maxAbsDiff(rowSums(r.plan), a)).toBeLessThan(1e-15);
+    expect(maxAbsDiff(colSums(r.plan), b)).toBeLessThan(1e-15);
+  });
+
+  it('network simplex on 1 x 2^20 and 2^20 x 1 without out-of-bounds access; refuses problems beyond 4 GiB', () => {
+    const big = 1 << 20;
+    const b = new Float64Array(big).fill(1 / big);
+    const C = Float64Array.from({ length: big }, (_, j) => (j % 97) / 97);
+    const r = wasm.networkSimplex(new Float64Array([1]), b, C, 1_000_000);
+    expect(r.optimal).toBe(true);
+    expect(r.flow.length).toBe(big);
+    expect(r.flow.every((x) => x === 1 / big)).toBe(true);
+    const t = wasm.networkSimplex(b, new Float64Array([1]), C, 1_000_000);
+    expect(t.optimal).toBe(true);
+    expect(t.flow.every((x) => x === 1 / big)).toBe(true);
+    // 30000^2 doubles = 7.2 GB: the glue refuses before touching memory
+    const huge = new Float64Array(30000);
+    expect(() => wasm.networkSimplex(huge, huge, new Float64Array(0), 1)).toThrow(BackendError);
+  });
+
+  it('the comonotone start basis is a feasible spanning tree, optimal for a cost decreasing in x_i y_j', () => {
+    const n = 40;
+    const m = 30;
+    const a = randomHistogram(rng, n);
+    const b = randomHistogram(rng, m);
+    const x = Float64Array.from({ length: n }, () => rng.uniform());
+    const y = Float64Array.from({ length: m }, () => rng.uniform());
+    const basis = comonotoneBasis(a, b, x, y);
+    expect(basis.rows.length).toBe(n + m - 1);
+    const rs = new Float64Array(n);
+    const cs = new Float64Array(m);
+    for (let k = 0; k < basis.flow.length; k++) {
+      expect(basis.flow[k]).toBeGreaterThanOrEqual(0);
+      rs[basis.rows[k]] += basis.flow[k];
+      cs[basis.cols[k]] += basis.flow[k];
+    }
+    expect(maxAbsDiff(rs, a)).toBeLessThan(1e-15);
+    expect(maxAbsDiff(cs, b)).toBeLessThan(1e-15);
+    const C = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) C[i * m + j] = x[i] * x[i] + y[j] - 4 * x[i] * y[j];
+    const warm = jsDenseKernel.networkSimplex(a, b, C, 1_000_000, basis);
+    expect(warm.optimal).toBe(true);
+    expect(warm.pivots).toBe(0);
+    const cold = jsDenseKernel.networkSimplex(a, b, C, 1_000_000);
+    let vw = 0;
+    let vc = 0;
+    for (let k = 0; k < warm.flow.length; k++) vw += warm.flow[k] * C[warm.rows[k] * m + warm.cols[k]];
+    for (let k = 0; k < cold.flow.length; k++) vc += cold.flow[k] * C[cold.rows[k] * m + cold.cols[k]];
+    expect(Math.abs(vw - vc)).toBeLessThan(1e-14);
+    const w2 = wasm.networkSimplex(a, b, C, 1_000_000, basis);
+    expect(same(w2.flow, warm.flow) && same(w2.u, warm.u) && same(w2.v, warm.v)).toBe(true);
+  });
+
+  it('conditional-gradient FGW, zero-mass bins and random starts: identical on both kernels', () => {
+    for (const [n, m, alpha, zeros] of [
+      [15, 11, 0.3, 2],
+      [40, 50, 0.8, 0],
+      [30, 30, 1, 3],
+    ] as const) {
+      const C1 = randomCost(rng, n, n);
+      const C2 = randomCost(rng, m, m);
+      const p = randomHistogram(rng, n, zeros);
+      const q = randomHistogram(rng, m, zeros);
+      const M = randomCost(rng, n, m, 3);
+      const P = prepareGromov(C1, C2, p, q, alpha < 1 ? M : null, 1e-6);
+      const starts = [new Float64Array(n * m), randomCoupling(p, q, rng)];
+      for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) starts[0][i * m + j] = p[i] * q[j];
+      for (const G0 of starts) {
+        const x = conditionalGradient(P, alpha, G0, 1000, 1e-9, jsDenseKernel);
+        const y = conditionalGradient(P, alpha, G0, 1000, 1e-9, wasm);
+        expect(y.status).toBe(x.status);
+        expect(y.iterations).toBe(x.iterations);
+        expect(Object.is(y.value, x.value)).toBe(true);
+        expect(same(y.plan, x.plan)).toBe(true);
+        expect(same(y.f, x.f) && same(y.g, x.g)).toBe(true);
+      }
     }
   });
 });

@@ -60,17 +60,31 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
     let rowsLeft = n;
     let i = 0;
     let ra = a[0];
+    // a row that retires many columns walks its columns in sorted order (the same choices: the
+    // cheapest active column, first by index on ties) instead of rescanning them all
+    let retiredInRow = 0;
+    let order: Int32Array | null = null;
+    let pos = 0;
     for (let k = 0; k < nArcs; k++) {
       const off = i * m;
       let j = -1;
-      let best = Infinity;
-      for (let c = 0; c < m; c++) {
-        if (activeCol[c] && C[off + c] < best) {
-          best = C[off + c];
-          j = c;
-        }
+      if (order === null && retiredInRow >= SORT_ROW_AFTER) {
+        order = argsortRow(C, off, m);
+        pos = 0;
       }
-      if (j < 0) for (let c = 0; c < m && j < 0; c++) if (activeCol[c]) j = c;
+      if (order !== null) {
+        while (!activeCol[order[pos]]) pos++;
+        j = order[pos];
+      } else {
+        let best = Infinity;
+        for (let c = 0; c < m; c++) {
+          if (activeCol[c] && C[off + c] < best) {
+            best = C[off + c];
+            j = c;
+          }
+        }
+        if (j < 0) for (let c = 0; c < m && j < 0; c++) if (activeCol[c]) j = c;
+      }
       const t = Math.min(ra, rb[j]);
       rows[k] = i;
       cols[k] = j;
@@ -82,9 +96,12 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
         rowsLeft--;
         i++;
         ra = a[i];
+        retiredInRow = 0;
+        order = null;
       } else {
         activeCol[j] = 0;
         colsLeft--;
+        retiredInRow++;
       }
     }
   }
@@ -225,6 +242,16 @@ export function networkSimplex(a: Float64Array, b: Float64Array, C: Float64Array
     relabel(q);
   }
   return { rows, cols, flow, u: pot.slice(0, n), v: pot.slice(n), optimal, pivots };
+}
+
+/** Row-minimum start: after this many columns retired by one row, that row is sorted (as in wasm/dense.c). */
+const SORT_ROW_AFTER = 16;
+
+/** Columns 0..m-1 of the row at `off` sorted by cost, ties by index. */
+function argsortRow(C: Float64Array, off: number, m: number): Int32Array {
+  const idx = Array.from({ length: m }, (_, c) => c);
+  idx.sort((s, t) => (C[off + s] < C[off + t] ? -1 : C[off + s] > C[off + t] ? 1 : s - t));
+  return Int32Array.from(idx);
 }
 
 function removeArc(list: number[], k: number): void {
