@@ -1,5 +1,9 @@
 // The dense GW kernels: the C/WASM matmul and network simplex (wasm/dense.c) against their
 // TypeScript twins: identical bits, and GW runs identical on either.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackendError } from '../../src/core/errors.js';
 import { jsDenseKernel } from '../../src/ot/backend/DenseKernel.js';
@@ -12,6 +16,9 @@ import { colSums, createRng, maxAbsDiff, randomCost, randomHistogram, rowSums } 
 
 const wasm = defaultSinkhornWasm()?.dense;
 if (!wasm) throw new Error('the wasm kernel must load in the test environment');
+
+const root = new URL('../../', import.meta.url);
+const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
 
 function same(x: ArrayLike<number>, y: ArrayLike<number>): boolean {
   if (x.length !== y.length) return false;
@@ -200,5 +207,12 @@ describe('dense kernels: wasm vs TypeScript twin', () => {
         expect(same(y.f, x.f) && same(y.g, x.g)).toBe(true);
       }
     }
+  });
+
+  const nativeTest = hasCc ? it : it.skip;
+  nativeTest(hasCc ? 'passes the native C test (wasm/test_dense.c built with cc)' : 'native C test skipped: no `cc` on PATH', () => {
+    const exe = join(mkdtempSync(join(tmpdir(), 'gg-dense-')), 'test_dense');
+    execFileSync('cc', ['-O2', '-o', exe, ...['test_dense.c', 'dense.c', 'gromov.c'].map((f) => new URL(`wasm/${f}`, root).pathname), '-lm']);
+    expect(execFileSync(exe, { encoding: 'utf8' })).toContain('all native dense kernel tests passed');
   });
 });

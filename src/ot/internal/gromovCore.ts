@@ -7,7 +7,8 @@
  * @internal
  */
 
-import { ConvergenceError, InputError, ShapeError, describeValue } from '../../core/errors.js';
+import { BackendError, ConvergenceError, InputError, ShapeError, describeValue } from '../../core/errors.js';
+import type { CgLoopOutput } from './cgLoop.js';
 import type { Matrix, MatrixLike, VectorLike } from '../../core/matrix.js';
 import { toMatrix } from '../../core/matrix.js';
 import type { Rng } from '../../core/rng.js';
@@ -128,7 +129,15 @@ export function conditionalGradient(P: GromovProblem, alpha: number, G0: Float64
   const factors = isProduct(P, G) ? productFactors(P) : null;
   const cross = factors ? outer(factors.x, factors.y) : crossTerm(P, G, kernel);
   const loss = fusedLoss(P, G, alpha, cross);
-  const out = kernel.cgLoop(P, alpha, G, cross, loss, maxIter, tol, P.M === null && alpha > 0 ? factors : null);
+  const order = P.M === null && alpha > 0 ? factors : null;
+  let out: CgLoopOutput;
+  try {
+    out = kernel.cgLoop(P, alpha, G, cross, loss, maxIter, tol, order);
+  } catch (cause) {
+    // beyond wasm32 memory the kernel refuses before touching G and cross: run the twin
+    if (!(cause instanceof BackendError)) throw cause;
+    out = jsDenseKernel.cgLoop(P, alpha, G, cross, loss, maxIter, tol, order);
+  }
   for (let k = 0; k < G.length; k++) if (G[k] < 0) G[k] = 0;
   return { plan: G, value: fusedLoss(P, G, alpha, cross), f: out.f, g: out.g, status: out.converged ? 'converged' : 'maxIter', iterations: out.iterations };
 }
