@@ -9,25 +9,8 @@
 #include <string.h>
 
 #include "sinkhorn.h"
+#include "test_util.h"
 
-static int failures = 0;
-#define CHECK(cond, ...)                       \
-  do {                                         \
-    if (!(cond)) {                             \
-      failures++;                              \
-      fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-      fprintf(stderr, __VA_ARGS__);            \
-      fprintf(stderr, "\n");                   \
-    }                                          \
-  } while (0)
-
-static unsigned long long state = 88172645463325252ULL;
-static double urand(void) {
-  state ^= state << 13;
-  state ^= state >> 7;
-  state ^= state << 17;
-  return (double)(state >> 11) / 9007199254740992.0;
-}
 
 static void problem(int n, int m, double *a, double *b, double *M, int zeros) {
   double sa = 0, sb = 0;
