@@ -40,6 +40,7 @@ export async function buildSinkhornWasm() {
     'dense.h': readFileSync(new URL('dense.h', here), 'utf8'),
     'gromov.c': readFileSync(new URL('gromov.c', here), 'utf8'),
     'gromov.h': readFileSync(new URL('gromov.h', here), 'utf8'),
+    'gg_platform.h': readFileSync(new URL('gg_platform.h', here), 'utf8'),
   };
   const out = await runClang(CLANG_ARGS, files, { fetchProgress: () => {} });
   const wasm = out['sinkhorn.wasm'];

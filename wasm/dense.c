@@ -21,16 +21,7 @@
 /* Row-minimum start: after this many columns retired by one row, sort that row (see networkSimplex.ts). */
 #define GG_SORT_ROW_AFTER 16
 
-#ifdef __wasm_simd128__
-#include <wasm_simd128.h>
-#define GG_SIMD 1
-#endif
-
-#if defined(__wasm__)
-#define GG_EXPORT(name) __attribute__((export_name(#name)))
-#else
-#define GG_EXPORT(name)
-#endif
+#include "gg_platform.h"
 
 /* One row of C += A_i B over the columns l in [l0, k) (the scalar tail of gg_matmul). */
 static void matmul_row(int i, int k, int m, int l0, const double *A, const double *B, double *C) {

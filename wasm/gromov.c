@@ -9,11 +9,7 @@
 #include "dense.h"
 #include "gromov.h"
 
-#if defined(__wasm__)
-#define GG_EXPORT(name) __attribute__((export_name(#name)))
-#else
-#define GG_EXPORT(name)
-#endif
+#include "gg_platform.h"
 
 /* North-west corner basis on rows sorted by x and columns sorted by y (comonotoneBasis in
  * cgLoop.ts). iscratch: 3 max(n, m) ints. */

@@ -22,16 +22,7 @@
 
 #include "sinkhorn.h"
 
-#ifdef __wasm_simd128__
-#include <wasm_simd128.h>
-#define GG_SIMD 1
-#endif
-
-#if defined(__wasm__)
-#define GG_EXPORT(name) __attribute__((export_name(#name)))
-#else
-#define GG_EXPORT(name)
-#endif
+#include "gg_platform.h"
 
 #define EXP_LO (-708.0)
 #define EXP_HI 709.0
