@@ -6,12 +6,14 @@
  *
  *   u_i <- log a_i - LSE_j (K_ij + v_j)          v_j <- log b_j - LSE_i (K_ij + u_i)
  *
- * Each log-sum-exp is taken in one streaming pass with the *previous* potential as the shift:
- * after a v-update the column sums of exp(K + u + v) are exactly b, so every term K_ij + v_j + u_i
- * is <= log b_j and the shifted sum cannot overflow (symmetrically for the v-update). When the
- * shifted sum leaves [GG_LSE_LOW, GG_LSE_HIGH] (first iterations, far from feasibility) the row or
- * column is recomputed with its exact maximum as the shift. Hence no NaN or infinity for any
- * reg > 0 and finite costs, with one pass over K per half-iteration in the common case.
+ * Both log-sum-exps of an iteration come from one pass over K with one exponential per entry
+ * (log_sweep): the row LSE uses the *previous* u as the shift (after a v-update the column sums of
+ * exp(K + u + v) are exactly b, so every term K_ij + v_j + u_i is <= log b_j and the shifted sum
+ * cannot overflow), and the row's exponentials, rescaled by a_i / (row sum), are the entries of
+ * the plan after the u-update, whose column sums give the v-update's LSE. When a shifted sum leaves
+ * [GG_LSE_LOW, GG_LSE_HIGH] (first iterations, far from feasibility) the row or column is
+ * recomputed with its exact maximum as the shift. Hence no NaN or infinity for any reg > 0 and
+ * finite costs.
  *
  * exp is a hand-written f64x2 SIMD routine (range reduction by ln 2, degree-12 Taylor polynomial,
  * |relative error| < 4e-16), because clang does not vectorize calls to libm's exp.
@@ -109,96 +111,106 @@ static inline v128_t exp_f64x2(v128_t x) {
 }
 #endif
 
-/* sum_j exp((K_j + v_j) + s) */
-static double row_expsum(const double *K, const double *v, double s, int m) {
+/* buf_j = exp((K_j + v_j) + s); returns sum_j buf_j. */
+static double row_exp_store(const double *K, const double *v, double s, double *buf, int m) {
   int j = 0;
   double total = 0.0;
 #ifdef GG_SIMD
   v128_t acc0 = wasm_f64x2_splat(0.0), acc1 = acc0, acc2 = acc0, acc3 = acc0;
   v128_t ss = wasm_f64x2_splat(s);
   for (; j + 8 <= m; j += 8) {
-    v128_t x0 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
-    v128_t x1 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 2), wasm_v128_load(v + j + 2)), ss);
-    v128_t x2 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 4), wasm_v128_load(v + j + 4)), ss);
-    v128_t x3 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 6), wasm_v128_load(v + j + 6)), ss);
-    acc0 = wasm_f64x2_add(acc0, exp_f64x2(x0));
-    acc1 = wasm_f64x2_add(acc1, exp_f64x2(x1));
-    acc2 = wasm_f64x2_add(acc2, exp_f64x2(x2));
-    acc3 = wasm_f64x2_add(acc3, exp_f64x2(x3));
+    v128_t e0 = exp_f64x2(wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss));
+    v128_t e1 = exp_f64x2(wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 2), wasm_v128_load(v + j + 2)), ss));
+    v128_t e2 = exp_f64x2(wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 4), wasm_v128_load(v + j + 4)), ss));
+    v128_t e3 = exp_f64x2(wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 6), wasm_v128_load(v + j + 6)), ss));
+    wasm_v128_store(buf + j, e0);
+    wasm_v128_store(buf + j + 2, e1);
+    wasm_v128_store(buf + j + 4, e2);
+    wasm_v128_store(buf + j + 6, e3);
+    acc0 = wasm_f64x2_add(acc0, e0);
+    acc1 = wasm_f64x2_add(acc1, e1);
+    acc2 = wasm_f64x2_add(acc2, e2);
+    acc3 = wasm_f64x2_add(acc3, e3);
   }
   for (; j + 2 <= m; j += 2) {
-    v128_t x0 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
-    acc0 = wasm_f64x2_add(acc0, exp_f64x2(x0));
+    v128_t e0 = exp_f64x2(wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss));
+    wasm_v128_store(buf + j, e0);
+    acc0 = wasm_f64x2_add(acc0, e0);
   }
   acc0 = wasm_f64x2_add(wasm_f64x2_add(acc0, acc1), wasm_f64x2_add(acc2, acc3));
   total = wasm_f64x2_extract_lane(acc0, 0) + wasm_f64x2_extract_lane(acc0, 1);
 #else
   double t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0;
   for (; j + 4 <= m; j += 4) {
-    t0 += exp_scalar((K[j] + v[j]) + s);
-    t1 += exp_scalar((K[j + 1] + v[j + 1]) + s);
-    t2 += exp_scalar((K[j + 2] + v[j + 2]) + s);
-    t3 += exp_scalar((K[j + 3] + v[j + 3]) + s);
+    buf[j] = exp_scalar((K[j] + v[j]) + s);
+    buf[j + 1] = exp_scalar((K[j + 1] + v[j + 1]) + s);
+    buf[j + 2] = exp_scalar((K[j + 2] + v[j + 2]) + s);
+    buf[j + 3] = exp_scalar((K[j + 3] + v[j + 3]) + s);
+    t0 += buf[j];
+    t1 += buf[j + 1];
+    t2 += buf[j + 2];
+    t3 += buf[j + 3];
   }
   total = (t0 + t1) + (t2 + t3);
 #endif
-  for (; j < m; j++) total += exp_scalar((K[j] + v[j]) + s);
+  for (; j < m; j++) {
+    buf[j] = exp_scalar((K[j] + v[j]) + s);
+    total += buf[j];
+  }
   return total;
 }
 
-/* acc_j += exp((K_j + v_j) + s) */
-static void col_expacc(const double *K, const double *v, double s, double *acc, int m) {
+static void axpy(double s, const double *x, double *y, int m) {
   int j = 0;
 #ifdef GG_SIMD
   v128_t ss = wasm_f64x2_splat(s);
-  for (; j + 4 <= m; j += 4) {
-    v128_t x0 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
-    v128_t x1 = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j + 2), wasm_v128_load(v + j + 2)), ss);
-    v128_t e0 = exp_f64x2(x0), e1 = exp_f64x2(x1);
-    wasm_v128_store(acc + j, wasm_f64x2_add(wasm_v128_load(acc + j), e0));
-    wasm_v128_store(acc + j + 2, wasm_f64x2_add(wasm_v128_load(acc + j + 2), e1));
-  }
-  for (; j + 2 <= m; j += 2) {
-    v128_t x = wasm_f64x2_add(wasm_f64x2_add(wasm_v128_load(K + j), wasm_v128_load(v + j)), ss);
-    wasm_v128_store(acc + j, wasm_f64x2_add(wasm_v128_load(acc + j), exp_f64x2(x)));
-  }
+  for (; j + 2 <= m; j += 2)
+    wasm_v128_store(y + j, wasm_f64x2_add(wasm_v128_load(y + j), wasm_f64x2_mul(ss, wasm_v128_load(x + j))));
 #endif
-  for (; j < m; j++) acc[j] += exp_scalar((K[j] + v[j]) + s);
+  for (; j < m; j++) y[j] += s * x[j];
 }
 
 static inline int in_range(double s) { return s >= GG_LSE_LOW && s <= GG_LSE_HIGH; }
 
-/* Exact log-sum-exp of x_j = K[j*stride] + w[j] over j < len with w[j] > -inf (fallback path). */
-static double lse_exact(const double *K, int stride, const double *w, int len) {
-  double mx = -INFINITY;
-  for (int j = 0; j < len; j++) {
-    double x = K[(long)j * stride] + w[j];
-    if (x > mx) mx = x;
-  }
-  if (mx == -INFINITY) return -INFINITY;
-  double s = 0.0;
-  for (int j = 0; j < len; j++) s += exp_scalar((K[(long)j * stride] + w[j]) - mx);
-  return mx + log(s);
-}
-
-/* lse_i = LSE_j (K_ij + v_j) for rows with a_i > 0, shifted by -u_i (exact max on fallback). */
-static void row_lse(int n, int m, const double *K, const double *a, const double *u, const double *v, double *lse) {
-  for (int i = 0; i < n; i++) {
-    if (!(a[i] > 0)) continue;
-    const double *Ki = K + (long)i * m;
-    double s = row_expsum(Ki, v, u[i], m);
-    lse[i] = in_range(s) ? log(s) - u[i] : lse_exact(Ki, 1, v, m);
-  }
-}
-
-/* v_j <- log b_j - LSE_i (K_ij + u_i), shifted by -v_j (exact max on fallback). */
-static void col_update(int n, int m, const double *K, const double *a, const double *b, const double *lb,
-                       const double *u, double *v, double *cs) {
+/*
+ * The fused log-domain sweep: one exponential per entry per iteration. For each row with a_i > 0,
+ * e_j = exp(K_ij + v_j + u_i) is stored in buf (m doubles, in cache) and lse_i = LSE_j (K_ij + v_j)
+ * = log(sum_j e_j) - u_i, with the row's exact maximum as the shift when the shifted sum leaves
+ * [GG_LSE_LOW, GG_LSE_HIGH]. After the u-update u_i' = log a_i - lse_i the plan is
+ * exp(K_ij + v_j + u_i') = e_j * a_i / sum(e), whichever shift e was taken with, so the column sums
+ * that the v-update needs are accumulated from the same exponentials: cs_j += e_j * a_i / sum(e).
+ * Every term is at most a_i (e_j <= sum(e)), so cs cannot overflow; a column whose sum underflows
+ * below GG_LSE_LOW is recomputed exactly in col_finish.
+ */
+static void log_sweep(int n, int m, const double *K, const double *a, const double *u, const double *v,
+                      double *lse, double *cs, double *buf) {
   for (int j = 0; j < m; j++) cs[j] = 0.0;
   for (int i = 0; i < n; i++) {
     if (!(a[i] > 0)) continue;
-    col_expacc(K + (long)i * m, v, u[i], cs, m);
+    const double *Ki = K + (long)i * m;
+    double s = row_exp_store(Ki, v, u[i], buf, m);
+    if (in_range(s)) {
+      lse[i] = log(s) - u[i];
+    } else {
+      double mx = -INFINITY;
+      for (int j = 0; j < m; j++) {
+        double x = Ki[j] + v[j];
+        if (x > mx) mx = x;
+      }
+      if (mx == -INFINITY) {
+        lse[i] = -INFINITY;
+        continue;
+      }
+      s = row_exp_store(Ki, v, -mx, buf, m);
+      lse[i] = mx + log(s);
+    }
+    axpy(a[i] / s, buf, cs, m);
   }
+}
+
+/* v_j <- log b_j - LSE_i (K_ij + u_i) from the column sums cs of log_sweep (exact max on fallback). */
+static void col_finish(int n, int m, const double *K, const double *b, const double *lb, const double *u,
+                       double *v, const double *cs) {
   for (int j = 0; j < m; j++) {
     if (!(b[j] > 0)) continue;
     if (in_range(cs[j])) {
@@ -236,14 +248,14 @@ GG_EXPORT(gg_sinkhorn_log)
 int gg_sinkhorn_log(int n, int m, double *K, double reg, const double *a, const double *b,
                     double *u, double *v, double *work, int max_iter, double tol,
                     int check_every, double *out) {
-  double *la = work, *lb = work + n, *lse = work + n + m, *cs = work + 2 * n + m;
+  double *la = work, *lb = work + n, *lse = work + n + m, *cs = work + 2 * n + m, *buf = work + 2 * n + 2 * m;
   log_setup(n, m, K, reg, a, b, la, lb, u, v);
   if (check_every < 1) check_every = 1;
   int status = GG_STATUS_MAX_ITER;
   double err = INFINITY;
   int it = 0;
   for (;; it++) {
-    row_lse(n, m, K, a, u, v, lse);
+    log_sweep(n, m, K, a, u, v, lse, cs, buf);
     if ((it > 0 && it % check_every == 0) || it == max_iter) {
       err = 0.0;
       for (int i = 0; i < n; i++)
@@ -260,7 +272,7 @@ int gg_sinkhorn_log(int n, int m, double *K, double reg, const double *a, const 
     if (it == max_iter) break;
     for (int i = 0; i < n; i++)
       if (a[i] > 0) u[i] = la[i] - lse[i];
-    col_update(n, m, K, a, b, lb, u, v, cs);
+    col_finish(n, m, K, b, lb, u, v, cs);
   }
   out[0] = it;
   out[1] = err;
@@ -300,15 +312,6 @@ static double dot(const double *x, const double *y, int m) {
   return total;
 }
 
-static void axpy(double s, const double *x, double *y, int m) {
-  int j = 0;
-#ifdef GG_SIMD
-  v128_t ss = wasm_f64x2_splat(s);
-  for (; j + 2 <= m; j += 2)
-    wasm_v128_store(y + j, wasm_f64x2_add(wasm_v128_load(y + j), wasm_f64x2_mul(ss, wasm_v128_load(x + j))));
-#endif
-  for (; j < m; j++) y[j] += s * x[j];
-}
 
 /* Two dot products K0 . v and K1 . v in one pass over v, each with exactly the accumulation
  * order of dot() (so the results are bitwise those of two dot() calls). */
@@ -533,10 +536,10 @@ int gg_sinkhorn_stabilized(int n, int m, double *K, double *Kt, double reg, cons
         if (a[i] > 0) F[i] += log(uprev[i]);
       for (int j = 0; j < m; j++)
         if (b[j] > 0) G[j] += log(vprev[j]);
-      row_lse(n, m, K, a, F, G, lse);
+      log_sweep(n, m, K, a, F, G, lse, cs, ktu); /* ktu is dead here: scratch row buffer */
       for (int i = 0; i < n; i++)
         if (a[i] > 0) F[i] = la[i] - lse[i];
-      col_update(n, m, K, a, b, lb, F, G, cs);
+      col_finish(n, m, K, b, lb, F, G, cs);
       for (int i = 0; i < n; i++) u[i] = a[i] > 0 ? 1.0 : 0.0;
       for (int j = 0; j < m; j++) v[j] = b[j] > 0 ? 1.0 : 0.0;
       stab_rebuild(n, m, K, F, G, Kt);

@@ -23,7 +23,7 @@
  *   a, b     histograms (n, m), entries >= 0.
  *   u, v     in/out scaled potentials f/reg and g/reg (n, m). Entries of zero-mass rows/columns
  *            are set to -infinity.
- *   work     scratch of 2n + 2m doubles.
+ *   work     scratch of 2n + 3m doubles.
  *   out      out[0] = completed iterations, out[1] = L1 error of the row marginal of the returned
  *            state (column marginals are exact up to rounding).
  * Returns a GG_STATUS_* code.

@@ -16,38 +16,50 @@ function inRange(s: number): boolean {
   return s >= LSE_LOW && s <= LSE_HIGH;
 }
 
-/** lse_i = LSE_j (K_ij + v_j) for rows with a_i > 0, shifted by -u_i (exact max on fallback). */
-function rowLse(n: number, m: number, K: Float64Array, a: Float64Array, u: Float64Array, v: Float64Array, lse: Float64Array): void {
+/** buf_j = exp((K_off+j + v_j) + s); returns the sum. */
+function rowExpStore(m: number, K: Float64Array, off: number, v: Float64Array, s: number, buf: Float64Array): number {
+  let total = 0;
+  for (let j = 0; j < m; j++) {
+    const e = Math.exp(K[off + j] + v[j] + s);
+    buf[j] = e;
+    total += e;
+  }
+  return total;
+}
+
+/**
+ * The fused log-domain sweep (mirror of `log_sweep` in wasm/sinkhorn.c): one exponential per entry.
+ * lse_i = LSE_j (K_ij + v_j) with the previous u_i as the shift (exact row maximum on fallback), and
+ * cs_j = sum_i e_ij a_i / sum_j e_ij, the column sums of the plan after the u-update.
+ */
+function logSweep(n: number, m: number, K: Float64Array, a: Float64Array, u: Float64Array, v: Float64Array, lse: Float64Array, cs: Float64Array, buf: Float64Array): void {
+  cs.fill(0);
   for (let i = 0; i < n; i++) {
     if (!(a[i] > 0)) continue;
     const off = i * m;
-    const ui = u[i];
-    let s = 0;
-    for (let j = 0; j < m; j++) s += Math.exp(K[off + j] + v[j] + ui);
+    let s = rowExpStore(m, K, off, v, u[i], buf);
     if (inRange(s)) {
-      lse[i] = Math.log(s) - ui;
+      lse[i] = Math.log(s) - u[i];
     } else {
       let mx = -Infinity;
       for (let j = 0; j < m; j++) {
         const x = K[off + j] + v[j];
         if (x > mx) mx = x;
       }
-      let t = 0;
-      for (let j = 0; j < m; j++) t += Math.exp(K[off + j] + v[j] - mx);
-      lse[i] = mx + Math.log(t);
+      if (mx === -Infinity) {
+        lse[i] = -Infinity;
+        continue;
+      }
+      s = rowExpStore(m, K, off, v, -mx, buf);
+      lse[i] = mx + Math.log(s);
     }
+    const f = a[i] / s;
+    for (let j = 0; j < m; j++) cs[j] += f * buf[j];
   }
 }
 
-/** v_j <- log b_j - LSE_i (K_ij + u_i), shifted by -v_j (exact max on fallback). */
-function colUpdate(n: number, m: number, K: Float64Array, a: Float64Array, b: Float64Array, lb: Float64Array, u: Float64Array, v: Float64Array, cs: Float64Array): void {
-  cs.fill(0);
-  for (let i = 0; i < n; i++) {
-    if (!(a[i] > 0)) continue;
-    const off = i * m;
-    const ui = u[i];
-    for (let j = 0; j < m; j++) cs[j] += Math.exp(K[off + j] + v[j] + ui);
-  }
+/** v_j <- log b_j - LSE_i (K_ij + u_i) from the column sums of logSweep (exact max on fallback). */
+function colFinish(n: number, m: number, K: Float64Array, b: Float64Array, lb: Float64Array, u: Float64Array, v: Float64Array, cs: Float64Array): void {
   for (let j = 0; j < m; j++) {
     if (!(b[j] > 0)) continue;
     if (inRange(cs[j])) {
@@ -134,11 +146,12 @@ function runLog(input: SinkhornKernelInput): SinkhornKernelOutput {
   const { K, la, lb } = logSetup(input, u, v);
   const lse = new Float64Array(n);
   const cs = new Float64Array(m);
+  const buf = new Float64Array(m);
   let code = 1;
   let err = Infinity;
   let it = 0;
   for (; ; it++) {
-    rowLse(n, m, K, a, u, v, lse);
+    logSweep(n, m, K, a, u, v, lse, cs, buf);
     if ((it > 0 && it % checkEvery === 0) || it === maxIter) {
       err = 0;
       for (let i = 0; i < n; i++) if (a[i] > 0) err += Math.abs(Math.exp(u[i] + lse[i]) - a[i]);
@@ -153,7 +166,7 @@ function runLog(input: SinkhornKernelInput): SinkhornKernelOutput {
     }
     if (it === maxIter) break;
     for (let i = 0; i < n; i++) if (a[i] > 0) u[i] = la[i] - lse[i];
-    colUpdate(n, m, K, a, b, lb, u, v, cs);
+    colFinish(n, m, K, b, lb, u, v, cs);
   }
   const plan = K;
   for (let i = 0; i < n; i++) {
@@ -230,9 +243,9 @@ function runStabilized(input: SinkhornKernelInput): SinkhornKernelOutput {
     if (bad) {
       for (let i = 0; i < n; i++) if (a[i] > 0) F[i] += Math.log(uprev[i]);
       for (let j = 0; j < m; j++) if (b[j] > 0) G[j] += Math.log(vprev[j]);
-      rowLse(n, m, K, a, F, G, lse);
+      logSweep(n, m, K, a, F, G, lse, cs, ktu);
       for (let i = 0; i < n; i++) if (a[i] > 0) F[i] = la[i] - lse[i];
-      colUpdate(n, m, K, a, b, lb, F, G, cs);
+      colFinish(n, m, K, b, lb, F, G, cs);
       for (let i = 0; i < n; i++) u[i] = a[i] > 0 ? 1 : 0;
       for (let j = 0; j < m; j++) v[j] = b[j] > 0 ? 1 : 0;
       rebuild(n, m, K, F, G, Kt);
