@@ -16,9 +16,13 @@ import type { SinkhornOptions, SinkhornResult } from './SinkhornOptions.js';
  *   u_i <- log a_i - LSE_j (K_ij + v_j),     v_j <- log b_j - LSE_i (K_ij + u_i)
  * ```
  *
- * Each log-sum-exp is taken in one pass shifted by the previous potential (which bounds every
- * term once the other marginal is satisfied), falling back to the exact maximum when the shifted
- * sum leaves [1e-280, 1e280]. Zero-mass bins get potential `-Infinity` and zero rows/columns.
+ * Both log-sum-exps of an iteration come from one pass over the cost with one exponential per
+ * entry: the row sums are shifted by the previous `u` (which bounds every term once the column
+ * marginal is satisfied), and the same exponentials, rescaled by `a_i / (row sum)`, are the plan
+ * after the `u`-update, whose column sums give the `v`-update. A row or column whose shifted sum
+ * leaves [1e-280, 1e280] is recomputed with its exact maximum as the shift, so the iterates are
+ * those of the textbook two-pass iteration up to rounding (tested). Zero-mass bins get potential
+ * `-Infinity` and zero rows/columns. The float32 path (`dtype: 'float32'`) keeps two passes.
  *
  * @param a - source histogram, length n
  * @param b - target histogram, length m
