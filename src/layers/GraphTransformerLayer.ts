@@ -7,7 +7,8 @@ import { Linear } from '../nn/Linear.js';
 import { LayerNorm } from '../nn/LayerNorm.js';
 import { Mlp, dropoutRng, type ApplyOptions } from '../nn/Mlp.js';
 import { dropout } from '../nn/dropout.js';
-import { softmax } from '../nn/softmax.js';
+import { dense } from '../nn/dense.js';
+import { softmaxWeightedSum } from '../nn/softmaxWeightedSum.js';
 import { checkEdges, checkNodes, edgeMask4, nodeCount, nodeMask3 } from './masking.js';
 
 /** Serializable config of {@link GraphTransformerLayer}. */
@@ -167,25 +168,23 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
       const m3 = nodeMask3(nodeMask); // [B,N,1]
       const em = edgeMask4(nodeMask); // [B,N,N,1]
       const cnt = nodeCount(nodeMask); // [B,1]
-      const q = tf.reshape(tf.mul(m.q.apply(x), m3), [b, n, 1, dx]);
-      const k = tf.reshape(tf.mul(m.k.apply(x), m3), [b, 1, n, dx]);
-      const v = tf.reshape(tf.mul(m.v.apply(x), m3), [b, 1, n, dx]);
-      let s = tf.mul(tf.mul(q, k), 1 / Math.sqrt(dx / numHeads)); // [B,N,N,dx]
-      const e1 = tf.mul(m.eMul.apply(e), em); // [B,N,N,dx]
-      const e2 = tf.mul(m.eAdd.apply(e), em);
-      s = tf.add(tf.mul(s, tf.add(e1, 1)), e2);
-      // edges from the scores, FiLM by y
-      const yE1 = tf.reshape(m.yEAdd.apply(y), [b, 1, 1, dx]);
-      const yE2 = tf.reshape(m.yEMul.apply(y), [b, 1, 1, dx]);
-      const eNew = tf.mul(m.eOut.apply(tf.add(yE1, tf.mul(tf.add(yE2, 1), s))), em); // [B,N,N,de]
+      // Padded nodes need no masks before the outputs: a padded key gets a -1e9 logit (weight
+      // exactly 0), a padded query row or pair only reaches outputs that are masked below.
+      const q = tf.reshape(tf.mul(m.q.apply(x), 1 / Math.sqrt(dx / numHeads)), [b, n, 1, dx]);
+      const k = tf.reshape(m.k.apply(x), [b, 1, n, dx]);
+      // S_ij = (Q_i ⊙ K_j) ⊙ (1 + e_ij W_em + b_em) + e_ij W_ea + b_ea; the 1 rides in the bias
+      const eMul1 = dense(e, m.eMul.weight, tf.add(m.eMul.bias as tf.Tensor, 1)); // [B,N,N,dx]
+      const s = tf.add(tf.mul(tf.mul(q, k), eMul1), m.eAdd.apply(e)); // [B,N,N,dx]
+      // edges from the scores, FiLM by y: ((1 + y W_yem) ⊙ S) W_eo + ((y W_yea) W_eo + b_eo)
+      const yE2 = tf.reshape(tf.add(m.yEMul.apply(y), 1), [b, 1, 1, dx]);
+      const yE1 = tf.reshape(m.eOut.apply(m.yEAdd.apply(y)), [b, 1, 1, de]);
+      const eNew = tf.add(dense(tf.mul(s, yE2), m.eOut.weight), yE1); // [B,N,N,de], masked with eo
       // per-feature softmax over keys j, padded keys excluded
       const keyOff = tf.reshape(tf.mul(tf.sub(nodeMask, 1), BIG), [b, 1, n, 1]);
-      const logits = tf.add(s, keyOff);
-      const att = softmax(logits, 2); // [B,N,N,dx]
-      const wv = tf.sum(tf.mul(att, v), 2); // [B,N,dx]
+      const wv = softmaxWeightedSum(tf.add(s, keyOff), tf.reshape(m.v.apply(x), [b, 1, n, dx])); // [B,N,dx]
       const yX1 = tf.reshape(m.yXAdd.apply(y), [b, 1, dx]);
       const yX2 = tf.reshape(m.yXMul.apply(y), [b, 1, dx]);
-      const xNew = tf.mul(m.xOut.apply(tf.add(yX1, tf.mul(tf.add(yX2, 1), wv))), m3); // [B,N,dx]
+      const xNew = m.xOut.apply(tf.add(yX1, tf.mul(tf.add(yX2, 1), wv))); // [B,N,dx], masked with xo
       // globals from pooled statistics
       const px = pooledStats(x, m3, cnt); // [B,4dx]
       const pe = pooledStats(tf.reshape(e, [b, n * n, de]), tf.reshape(em, [b, n * n, 1]), tf.square(cnt)); // [B,4de]

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, assertPositive } from '../core/assert.js';
 import { ShapeError } from '../core/errors.js';
 import { Module } from './Module.js';
+import { columnSums } from './transposeTall.js';
 
 /** Serializable config of {@link LayerNorm}. */
 export interface LayerNormConfig {
@@ -32,6 +33,7 @@ export class LayerNorm extends Module<LayerNormConfig> {
   /** Shift `[d]`. */
   readonly beta: tf.Variable;
   private readonly config: Required<LayerNormConfig>;
+  private readonly op: (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor;
 
   /** @throws `InputError` for a non-positive width or eps */
   constructor(config: LayerNormConfig) {
@@ -40,6 +42,7 @@ export class LayerNorm extends Module<LayerNormConfig> {
     const eps = config.eps ?? 1e-5;
     assertPositive(eps, 'config.eps');
     this.config = { features: config.features, eps };
+    this.op = layerNormOp(eps);
     this.gamma = this.addParameter('gamma', [config.features], new Float32Array(config.features).fill(1));
     this.beta = this.addParameter('beta', [config.features], new Float32Array(config.features));
   }
@@ -57,11 +60,38 @@ export class LayerNorm extends Module<LayerNormConfig> {
   apply(x: tf.Tensor): tf.Tensor {
     const d = this.config.features;
     if (x.shape[x.rank - 1] !== d) throw ShapeError.mismatch('x', `[..., ${d}]`, `[${x.shape.join(', ')}]`);
-    return tf.tidy(() => {
-      const mu = tf.mean(x, -1, true);
-      const xc = tf.sub(x, mu);
-      const v = tf.mean(tf.square(xc), -1, true);
-      return tf.add(tf.mul(tf.mul(xc, tf.rsqrt(tf.add(v, this.config.eps))), this.gamma), this.beta);
-    });
+    return this.op(x, this.gamma, this.beta);
   }
+}
+
+type CustomFn = Parameters<typeof tf.customGrad>[0];
+
+/** Column sums of `t [..., d]` over all leading axes -> `[d]`. */
+function sumRows(t: tf.Tensor, d: number): tf.Tensor {
+  return columnSums(tf.reshape(t, [-1, d]) as tf.Tensor2D);
+}
+
+/**
+ * `γ ⊙ x̂ + β` with `x̂ = (x − μ) / sqrt(σ² + ε)` over the last axis, with the textbook gradient
+ * (`g = ∂y ⊙ γ`): `∂x = (g − mean(g) − x̂ ⊙ mean(g ⊙ x̂)) / sqrt(σ² + ε)`,
+ * `∂γ = Σ ∂y ⊙ x̂`, `∂β = Σ ∂y` (sums over the leading axes). About half the kernels of
+ * autodiff through the mean and variance, which matters on the edge tensors of graph layers.
+ */
+function layerNormOp(eps: number): (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor {
+  return tf.customGrad(((xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+      const mu = tf.mean(xi, -1, true);
+      const xc = tf.sub(xi, mu);
+      const r = tf.rsqrt(tf.add(tf.mean(tf.square(xc), -1, true), eps)); // [..., 1]
+      const xh = tf.mul(xc, r);
+      save([xh, r, g]);
+      return {
+        value: tf.add(tf.mul(xh, g), b),
+        gradFunc: (dy: tf.Tensor, [xhs, rs, gs]: tf.Tensor[]) => {
+          const d = gs.shape[0];
+          const gx = tf.mul(dy, gs);
+          const inner = tf.sub(tf.sub(gx, tf.mean(gx, -1, true)), tf.mul(xhs, tf.mean(tf.mul(gx, xhs), -1, true)));
+          return [tf.mul(inner, rs), sumRows(tf.mul(dy, xhs), d), sumRows(dy, d)];
+        },
+      };
+    }) as unknown as CustomFn) as unknown as (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor;
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '../core/errors.js';
+import { columnSums, transposeTall } from './transposeTall.js';
 
 /** Explicit transpose of a rank-2 tensor. */
 function t2(a: tf.Tensor2D): tf.Tensor2D {
@@ -15,14 +16,36 @@ function denseForward(x: tf.Tensor, w: tf.Tensor2D, b: tf.Tensor1D | undefined):
   return tf.reshape(y2, [...lead, dout]);
 }
 
-function denseBackward(dy: tf.Tensor, x: tf.Tensor, w: tf.Tensor2D): { dx: tf.Tensor; dw: tf.Tensor2D; dy2: tf.Tensor2D } {
+/** Row count from which the weight gradient takes the large-batch path of {@link denseBackward}. */
+const LARGE_ROWS = 1024;
+
+/**
+ * Gradients of `y = x W (+ b)`. For many rows (`M >= LARGE_ROWS`) the weight gradient is a long
+ * contraction over `M`, and the wasm backend packs the right operand of every product with a
+ * new tensor (cost ~ rows x columns of that operand, strided): so the narrower of `x` and `dY`
+ * is made the right operand, the other one is transposed with {@link transposeTall}, and the
+ * bias gradient is a last-axis sum of the transposed `dY` or a product with a row of ones that
+ * reuses the packed `dY` (a column sum over axis 0 of a tall matrix takes ~9 ms on wasm).
+ */
+function denseBackward(dy: tf.Tensor, x: tf.Tensor, w: tf.Tensor2D, withBias: boolean): { dx: tf.Tensor; dw: tf.Tensor2D; db?: tf.Tensor } {
   const din = w.shape[0];
   const dout = w.shape[1];
   const dy2 = tf.reshape(dy, [-1, dout]) as tf.Tensor2D; // [M, dout]
   const x2 = tf.reshape(x, [-1, din]) as tf.Tensor2D; // [M, din]
+  const rows = dy2.shape[0];
   const dx = tf.reshape(tf.matMul(dy2, t2(w)), x.shape); // [.., din]
-  const dw = tf.matMul(t2(x2), dy2) as tf.Tensor2D; // [din, dout]
-  return { dx, dw, dy2 };
+  if (rows < LARGE_ROWS) {
+    const dw = tf.matMul(transposeTall(x2), dy2) as tf.Tensor2D; // [din, dout]
+    return { dx, dw, db: withBias ? columnSums(dy2) : undefined };
+  }
+  if (din <= dout) {
+    const dyT = transposeTall(dy2); // [dout, M]
+    const dw = t2(tf.matMul(dyT, x2)); // ([dout, M] [M, din])ᵀ = [din, dout]
+    return { dx, dw, db: withBias ? tf.sum(dyT, 1) : undefined };
+  }
+  const dw = tf.matMul(transposeTall(x2), dy2) as tf.Tensor2D; // [din, M] [M, dout]
+  const db = withBias ? tf.reshape(tf.matMul(tf.ones([1, rows]) as tf.Tensor2D, dy2), [dout]) : undefined; // same packed dY
+  return { dx, dw, db };
 }
 
 type CustomFn = Parameters<typeof tf.customGrad>[0];
@@ -32,8 +55,8 @@ const denseWithBias = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, 
   return {
     value: denseForward(x, w as tf.Tensor2D, b as tf.Tensor1D),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const { dx, dw, dy2 } = denseBackward(dy, saved[0], saved[1] as tf.Tensor2D);
-      return [dx, dw, tf.sum(dy2, 0)];
+      const { dx, dw, db } = denseBackward(dy, saved[0], saved[1] as tf.Tensor2D, true);
+      return [dx, dw, db as tf.Tensor];
     },
   };
 }) as unknown as CustomFn) as (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor;
@@ -43,7 +66,7 @@ const denseNoBias = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.GradSav
   return {
     value: denseForward(x, w as tf.Tensor2D, undefined),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const { dx, dw } = denseBackward(dy, saved[0], saved[1] as tf.Tensor2D);
+      const { dx, dw } = denseBackward(dy, saved[0], saved[1] as tf.Tensor2D, false);
       return [dx, dw];
     },
   };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendError, InputError, describeValue } from '../core/errors.js';
 import { registerGradients } from './registerGradients.js';
+import { registerWasmKernels } from './wasmKernels.js';
 
 /** A tfjs backend graphgen can run on. */
 export type BackendName = 'wasm' | 'cpu' | 'webgpu' | 'webgl';
@@ -158,7 +159,10 @@ async function tryBackend(name: BackendName, env: RuntimeEnvironment, options: I
 
 /**
  * Chooses, initialises and activates a tfjs backend, and registers graphgen's gradients
- * (see {@link registerGradients}). Call it once before building modules.
+ * (see {@link registerGradients}). On wasm it also replaces tfjs's `Identity` kernel, which
+ * copies, by a zero-copy one that shares the reference-counted buffer (as the cpu backend's
+ * does): autodiff keeps every tensor a gradient needs through `Identity`. Call it once before
+ * building modules.
  *
  * Defaults: in Node `wasm` (SIMD, one thread) then `cpu`; in a browser `webgpu` > `webgl` >
  * `wasm` > `cpu`. `webgpu` in Node goes through the optional `webgpu` package (Dawn); without a
@@ -201,6 +205,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   for (const name of candidates as readonly BackendName[]) {
     try {
       await tryBackend(name, env, options);
+      if (name === 'wasm') registerWasmKernels();
       return { name, environment: env, skipped, gradientsRegistered };
     } catch (err) {
       skipped[name] = message(err);

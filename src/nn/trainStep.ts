@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { InputError } from '../core/errors.js';
 import type { Adam } from './Adam.js';
 import { registerGradients } from './registerGradients.js';
+import { registerWasmKernels } from './wasmKernels.js';
 
 /** Result of {@link trainStep}. */
 export interface TrainStepResult {
@@ -32,6 +33,7 @@ export interface TrainStepResult {
  */
 export function trainStep(lossFn: () => tf.Scalar, variables: readonly tf.Variable[], optimizer: Adam): TrainStepResult {
   registerGradients(); // idempotent: covers callers that chose a backend with tf.setBackend
+  registerWasmKernels();
   const { value, grads } = tf.variableGrads(() => {
     const l = lossFn();
     if (l.rank !== 0) throw InputError.invalid('lossFn()', 'a scalar tensor', `shape [${l.shape.join(', ')}]`);
