@@ -44,17 +44,26 @@ export interface GraphFeatures {
 const BIG = 1e9;
 
 /**
- * Masked statistics `[mean, min, max, std]` of `v [B,S,d]` over the set axis, with `w [B,S,1]`
- * the 0/1 membership and `cnt [B,1]` the set size: returns `[B,4d]`.
+ * Masked statistics `[mean, min, max, std]` of `v` over its set axes `1..r-2` (`[B,N,d]`: the
+ * nodes; `[B,N,N,d]`: the pairs), with `w` (`v`'s shape with last axis 1) the 0/1 membership and
+ * `cnt [B,1]` the set size: returns `[B,4d]`. Several set axes are reduced one at a time,
+ * innermost first (one reduction over two middle axes transposes the whole tensor first, which
+ * is slow on wasm).
  */
 function pooledStats(v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor {
-  const mean = tf.div(tf.sum(tf.mul(v, w), 1), cnt); // [B,d]
+  const axes = Array.from({ length: v.rank - 2 }, (_, i) => v.rank - 2 - i); // innermost first
+  const over = (t: tf.Tensor, op: (t: tf.Tensor, axis: number) => tf.Tensor): tf.Tensor => axes.reduce((acc, a) => op(acc, a), t);
+  const sum = (t: tf.Tensor): tf.Tensor => over(t, (u, a) => tf.sum(u, a));
+  const max = (t: tf.Tensor): tf.Tensor => over(t, (u, a) => tf.max(u, a));
+  const d = v.shape[v.rank - 1] as number;
+  const setShape = [v.shape[0] as number, ...axes.map(() => 1), d];
+  const mean = tf.div(sum(tf.mul(v, w)), cnt); // [B,d]
   const off = tf.mul(tf.sub(w, 1), BIG); // 0 for members, -1e9 otherwise
-  const max = tf.max(tf.add(v, off), 1);
-  const min = tf.neg(tf.max(tf.add(tf.neg(v), off), 1));
-  const dev = tf.mul(tf.sub(v, tf.expandDims(mean, 1)), w);
-  const std = tf.sqrt(tf.add(tf.div(tf.sum(tf.square(dev), 1), cnt), 1e-6));
-  return tf.concat([mean, min, max, std], -1);
+  const mx = max(tf.add(v, off));
+  const mn = tf.neg(max(tf.add(tf.neg(v), off)));
+  const dev = tf.mul(tf.sub(v, tf.reshape(mean, setShape)), w);
+  const std = tf.sqrt(tf.add(tf.div(sum(tf.square(dev)), cnt), 1e-6));
+  return tf.concat([mean, mn, mx, std], -1);
 }
 
 /**
@@ -187,7 +196,7 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
       const xNew = m.xOut.apply(tf.add(yX1, tf.mul(tf.add(yX2, 1), wv))); // [B,N,dx], masked with xo
       // globals from pooled statistics
       const px = pooledStats(x, m3, cnt); // [B,4dx]
-      const pe = pooledStats(tf.reshape(e, [b, n * n, de]), tf.reshape(em, [b, n * n, 1]), tf.square(cnt)); // [B,4de]
+      const pe = pooledStats(e, em, tf.square(cnt)); // [B,4de]
       const yNew = this.yOut.apply(tf.add(tf.add(m.yY.apply(y), m.xToY.apply(px)), m.eToY.apply(pe))); // [B,dy]
       // residual + norm + feed-forward
       let xo = tf.mul(this.norms.x1.apply(tf.add(x, drop(xNew))), m3);

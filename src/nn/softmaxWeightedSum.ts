@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '../core/errors.js';
+import { sumKeepDims } from './transposeTall.js';
 
 type CustomFn = Parameters<typeof tf.customGrad>[0];
 
@@ -14,7 +15,7 @@ function swapLast(t: tf.Tensor): tf.Tensor {
 /** Sums `t` over the axes along which a tensor of `shape` was broadcast to `t.shape`. */
 function unbroadcast(t: tf.Tensor, shape: readonly number[]): tf.Tensor {
   const axes = tf.backend_util.getReductionAxes([...shape], t.shape);
-  return axes.length > 0 ? tf.reshape(tf.sum(t, axes), [...shape]) : t;
+  return axes.length > 0 ? tf.reshape(sumKeepDims(t, axes), [...shape]) : t;
 }
 
 const op = tf.customGrad(((logits: tf.Tensor, v: tf.Tensor, save: tf.GradSaveFunc) => {

@@ -4,7 +4,7 @@ import { createRng } from '../../src/core/rng.js';
 import { Adam, LayerNorm, Linear, dense } from '../../src/nn/index.js';
 import { softmax } from '../../src/nn/softmax.js';
 import { softmaxWeightedSum } from '../../src/nn/softmaxWeightedSum.js';
-import { columnSums, transposeTall } from '../../src/nn/transposeTall.js';
+import { columnSums, sumKeepDims, transposeTall } from '../../src/nn/transposeTall.js';
 import { BACKENDS, maxAbsDiff, numericGrad, randn, useBackend } from './helpers.js';
 
 /** Relative max error against a reference. */
@@ -15,7 +15,7 @@ function rel(a: tf.Tensor, r: tf.Tensor): number {
 describe.each(BACKENDS)('fast nn ops vs slow twins (%s)', (backend) => {
   beforeAll(async () => useBackend(backend));
 
-  it('transposeTall and columnSums equal tf.transpose and tf.sum (block and fallback shapes)', () => {
+  it('transposeTall, columnSums and sumKeepDims equal tf.transpose and tf.sum (block and fallback shapes, axis sets)', () => {
     const before = tf.memory().numTensors;
     for (const [r, c] of [[1280, 24], [1031, 5], [640, 128], [64, 3], [4096, 33]] as const) {
       tf.tidy(() => {
@@ -24,6 +24,15 @@ describe.each(BACKENDS)('fast nn ops vs slow twins (%s)', (backend) => {
         expect(rel(columnSums(a), tf.sum(a, 0))).toBeLessThan(1e-5);
       });
     }
+    tf.tidy(() => {
+      const a = randn([3, 4, 5, 6], 7);
+      const big = randn([600, 4, 70], 8);
+      for (const [t, axes] of [[a, [1]], [a, [2]], [a, [1, 2]], [a, [0]], [a, [0, 1]], [a, [0, 2]], [a, [3]], [a, [1, 3]], [a, []], [big, [0]], [big, [0, 1]], [big, [1]]] as const) {
+        const got = sumKeepDims(t, axes);
+        expect(got.shape).toEqual(tf.sum(t, [...axes], true).shape);
+        expect(rel(got, tf.sum(t, [...axes], true)), `axes ${axes.join(',')}`).toBeLessThan(1e-5);
+      }
+    });
     expect(tf.memory().numTensors).toBe(before);
   });
 
