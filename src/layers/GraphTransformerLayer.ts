@@ -10,6 +10,7 @@ import { dropout } from '../nn/dropout.js';
 import { dense } from '../nn/dense.js';
 import { softmaxWeightedSum } from '../nn/softmaxWeightedSum.js';
 import { checkEdges, checkNodes, edgeMask4, nodeCount, nodeMask3 } from './masking.js';
+import { pooledStats } from './pooledStats.js';
 
 /** Serializable config of {@link GraphTransformerLayer}. */
 export interface GraphTransformerLayerConfig {
@@ -42,29 +43,6 @@ export interface GraphFeatures {
 }
 
 const BIG = 1e9;
-
-/**
- * Masked statistics `[mean, min, max, std]` of `v` over its set axes `1..r-2` (`[B,N,d]`: the
- * nodes; `[B,N,N,d]`: the pairs), with `w` (`v`'s shape with last axis 1) the 0/1 membership and
- * `cnt [B,1]` the set size: returns `[B,4d]`. Several set axes are reduced one at a time,
- * innermost first (one reduction over two middle axes transposes the whole tensor first, which
- * is slow on wasm).
- */
-function pooledStats(v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor {
-  const axes = Array.from({ length: v.rank - 2 }, (_, i) => v.rank - 2 - i); // innermost first
-  const over = (t: tf.Tensor, op: (t: tf.Tensor, axis: number) => tf.Tensor): tf.Tensor => axes.reduce((acc, a) => op(acc, a), t);
-  const sum = (t: tf.Tensor): tf.Tensor => over(t, (u, a) => tf.sum(u, a));
-  const max = (t: tf.Tensor): tf.Tensor => over(t, (u, a) => tf.max(u, a));
-  const d = v.shape[v.rank - 1] as number;
-  const setShape = [v.shape[0] as number, ...axes.map(() => 1), d];
-  const mean = tf.div(sum(tf.mul(v, w)), cnt); // [B,d]
-  const off = tf.mul(tf.sub(w, 1), BIG); // 0 for members, -1e9 otherwise
-  const mx = max(tf.add(v, off));
-  const mn = tf.neg(max(tf.add(tf.neg(v), off)));
-  const dev = tf.mul(tf.sub(v, tf.reshape(mean, setShape)), w);
-  const std = tf.sqrt(tf.add(tf.div(sum(tf.square(dev)), cnt), 1e-6));
-  return tf.concat([mean, mn, mx, std], -1);
-}
 
 /**
  * DiGress graph transformer layer on `(x, e, y)` (Vignac et al. 2023, "DiGress: discrete

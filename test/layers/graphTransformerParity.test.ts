@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { GraphTransformerLayer, type GraphFeatures } from '../../src/layers/index.js';
+import { pooledStats } from '../../src/layers/pooledStats.js';
 import { softmax } from '../../src/nn/softmax.js';
 import { BACKENDS, maxAbsDiff, useBackend } from '../nn/helpers.js';
 
@@ -128,6 +129,43 @@ describe.each(BACKENDS)('GraphTransformerLayer vs its reference twin (%s)', (bac
     });
     tf.dispose([...fast.out, ...fast.g, ...fast.gv, ...ref.out, ...ref.g, ...ref.gv, ...weights, ...Object.values(f)]);
     layer.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe.each(BACKENDS)('pooledStats vs autodiff of its composite (%s)', (backend) => {
+  beforeAll(async () => useBackend(backend));
+
+  it('values and gradients agree over nodes and over pairs, with tied extrema and an empty set', () => {
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const composite = (v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor => {
+        const [b, d] = [v.shape[0] as number, v.shape[v.rank - 1] as number];
+        const v3 = tf.reshape(v, [b, -1, d]);
+        const w3 = tf.reshape(w, [b, -1, 1]);
+        const mean = tf.div(tf.sum(tf.mul(v3, w3), 1), cnt);
+        const off = tf.mul(tf.sub(w3, 1), 1e9);
+        const max = tf.max(tf.add(v3, off), 1);
+        const min = tf.neg(tf.max(tf.add(tf.neg(v3), off), 1));
+        const dev = tf.mul(tf.sub(v3, tf.expandDims(mean, 1)), w3);
+        const std = tf.sqrt(tf.add(tf.div(tf.sum(tf.square(dev), 1), cnt), 1e-6));
+        return tf.concat([mean, min, max, std], -1);
+      };
+      const mask = tf.tensor2d([1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0], [3, 4]); // graph 3 empty
+      const cnt = tf.maximum(tf.sum(mask, 1, true), 1);
+      // integer values: repeated maxima and minima inside a set
+      const vx = tf.round(tf.mul(tf.randomNormal([3, 4, 5], 0, 1, 'float32', 3), 2));
+      const ve = tf.round(tf.mul(tf.randomNormal([3, 4, 4, 5], 0, 1, 'float32', 4), 2));
+      const wx = tf.expandDims(mask, -1);
+      const we = tf.mul(tf.reshape(mask, [3, 4, 1, 1]), tf.reshape(mask, [3, 1, 4, 1]));
+      const probe = tf.cos(tf.reshape(tf.range(0, 60), [3, 20]));
+      for (const [v, w, c] of [[vx, wx, cnt], [ve, we, tf.square(cnt)]] as const) {
+        expect(maxAbsDiff(pooledStats(v, w, c), composite(v, w, c))).toBeLessThan(1e-4);
+        const g1 = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(pooledStats(t, w, c), probe)))(v);
+        const g2 = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(composite(t, w, c), probe)))(v);
+        expect(maxAbsDiff(g1, g2)).toBeLessThan(1e-4);
+      }
+    });
     expect(tf.memory().numTensors).toBe(before);
   });
 });
