@@ -51,9 +51,8 @@ export interface AdamStepResult {
 export class Adam {
   private readonly opts: Required<Omit<AdamOptions, 'clipNorm' | 'learningRate'>> & { clipNorm: number | undefined };
   private readonly schedule: LrSchedule;
-  /** Where each variable's moments live: a group and the variable's index in it. */
-  private readonly slots = new Map<tf.Variable, { group: MomentGroup; index: number }>();
-  private lastGroup: MomentGroup | undefined;
+  /** Where each variable's moments live. */
+  private readonly state: MomentState = { slots: new Map(), last: undefined };
   private t = 0;
 
   /** @throws `InputError` for out-of-range hyper-parameters */
@@ -110,7 +109,7 @@ export class Adam {
       tf.dispose(owned);
       return { learningRate: lr, gradNorm };
     }
-    const group = this.groupFor(variables);
+    const group = groupFor(this.state, variables);
     tf.tidy(() => {
       const g = flatten(gs);
       const m = tf.add(tf.mul(group.m, beta1), tf.mul(g, 1 - beta1));
@@ -127,42 +126,6 @@ export class Adam {
     return { learningRate: lr, gradNorm };
   }
 
-  /**
-   * The moment group of exactly `variables` (in order), created on first use: one flat `m` and
-   * one flat `v` for the whole list, so that a step runs a dozen kernels on the concatenation
-   * instead of a dozen per variable (a 4-layer graph transformer has 234 variables, and on wasm
-   * each kernel launch costs tens of microseconds). Moments a variable already has in another
-   * group move with it.
-   */
-  private groupFor(variables: readonly tf.Variable[]): MomentGroup {
-    const last = this.lastGroup;
-    if (last !== undefined && last.vars.length === variables.length && last.vars.every((v, i) => v === variables[i])) return last;
-    const found = this.slots.get(variables[0])?.group;
-    if (found !== undefined && found.vars.length === variables.length && found.vars.every((v, i) => v === variables[i] && this.slots.get(v)?.group === found)) {
-      this.lastGroup = found;
-      return found;
-    }
-    const sizes = variables.map((v) => v.size);
-    const offsets: number[] = [];
-    sizes.reduce((o, n) => (offsets.push(o), o + n), 0);
-    const gather = (which: 'm' | 'v'): tf.Variable =>
-      tf.tidy(() => {
-        const parts = variables.map((x) => {
-          const s = this.slots.get(x);
-          return s === undefined ? tf.zeros([x.size]) : tf.slice(s.group[which], s.group.offsets[s.index], x.size);
-        });
-        return tf.variable(parts.length === 1 ? parts[0] : tf.concat(parts), false);
-      });
-    const group: MomentGroup = { vars: [...variables], sizes, offsets, m: gather('m'), v: gather('v'), live: variables.length };
-    variables.forEach((x, index) => {
-      const old = this.slots.get(x);
-      if (old !== undefined && --old.group.live === 0) disposeGroup(old.group);
-      this.slots.set(x, { group, index });
-    });
-    this.lastGroup = group;
-    return group;
-  }
-
   /** Exports the step count and the moments of `variables` (in that order) as plain arrays. */
   getState(variables: readonly tf.Variable[]): { step: number; m: Float32Array[]; v: Float32Array[] } {
     const read = new Map<tf.Variable, Float32Array>();
@@ -177,7 +140,7 @@ export class Adam {
     const m: Float32Array[] = [];
     const v: Float32Array[] = [];
     for (const x of variables) {
-      const s = this.slots.get(x);
+      const s = this.state.slots.get(x);
       const off = s === undefined ? 0 : s.group.offsets[s.index];
       m.push(s ? data(s.group.m).slice(off, off + x.size) : new Float32Array(x.size));
       v.push(s ? data(s.group.v).slice(off, off + x.size) : new Float32Array(x.size));
@@ -194,7 +157,7 @@ export class Adam {
       if (state.m[i].length !== x.size || state.v[i].length !== x.size) throw ShapeError.mismatch(`state.m[${i}]`, `${x.size} values`, `${state.m[i].length}`);
     });
     if (variables.length > 0) {
-      const group = this.groupFor(variables);
+      const group = groupFor(this.state, variables);
       const flat = (arrays: Float32Array[]): Float32Array => {
         const out = new Float32Array(group.sizes.reduce((a, b) => a + b, 0));
         arrays.forEach((a, i) => out.set(a, group.offsets[i]));
@@ -211,10 +174,10 @@ export class Adam {
   /** Frees the moment buffers. */
   dispose(): void {
     const groups = new Set<MomentGroup>();
-    for (const s of this.slots.values()) groups.add(s.group);
+    for (const s of this.state.slots.values()) groups.add(s.group);
     for (const g of groups) disposeGroup(g);
-    this.slots.clear();
-    this.lastGroup = undefined;
+    this.state.slots.clear();
+    this.state.last = undefined;
   }
 }
 
@@ -227,6 +190,48 @@ interface MomentGroup {
   v: tf.Variable;
   /** Variables whose moments still live here. */
   live: number;
+}
+
+/** Moment groups of an {@link Adam} instance: the group and index of each variable, and the last group used. */
+interface MomentState {
+  slots: Map<tf.Variable, { group: MomentGroup; index: number }>;
+  last: MomentGroup | undefined;
+}
+
+/**
+ * The moment group of exactly `variables` (in order), created on first use: one flat `m` and
+ * one flat `v` for the whole list, so that a step runs a dozen kernels on the concatenation
+ * instead of a dozen per variable (a 4-layer graph transformer has 234 variables, and on wasm
+ * each kernel launch costs tens of microseconds). Moments a variable already has in another
+ * group move with it.
+ */
+function groupFor(state: MomentState, variables: readonly tf.Variable[]): MomentGroup {
+  const last = state.last;
+  if (last !== undefined && last.vars.length === variables.length && last.vars.every((v, i) => v === variables[i])) return last;
+  const found = state.slots.get(variables[0])?.group;
+  if (found !== undefined && found.vars.length === variables.length && found.vars.every((v, i) => v === variables[i] && state.slots.get(v)?.group === found)) {
+    state.last = found;
+    return found;
+  }
+  const sizes = variables.map((v) => v.size);
+  const offsets: number[] = [];
+  sizes.reduce((o, n) => (offsets.push(o), o + n), 0);
+  const gather = (which: 'm' | 'v'): tf.Variable =>
+    tf.tidy(() => {
+      const parts = variables.map((x) => {
+        const s = state.slots.get(x);
+        return s === undefined ? tf.zeros([x.size]) : tf.slice(s.group[which], s.group.offsets[s.index], x.size);
+      });
+      return tf.variable(parts.length === 1 ? parts[0] : tf.concat(parts), false);
+    });
+  const group: MomentGroup = { vars: [...variables], sizes, offsets, m: gather('m'), v: gather('v'), live: variables.length };
+  variables.forEach((x, index) => {
+    const old = state.slots.get(x);
+    if (old !== undefined && --old.group.live === 0) disposeGroup(old.group);
+    state.slots.set(x, { group, index });
+  });
+  state.last = group;
+  return group;
 }
 
 function disposeGroup(g: MomentGroup): void {

@@ -82,7 +82,11 @@ const denseNoBias = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.GradSav
  * `dX = dY Wᵀ`, `dW = Xᵀ dY`, `db = Σ_m dY[m, :]`. The transposes are materialised with
  * `tf.transpose` before each product instead of being passed as `matMul` flags: on the wasm
  * backend flagged products are 10-15x slower, which made default autodiff of an MLP training
- * step about 7x slower (../shared/NOTES.md). Every module of graphgen uses this op.
+ * step about 7x slower (../shared/NOTES.md). For many rows (`M >= 1024`, e.g. the pair
+ * features of a graph batch) the narrower of `X` and `dY` is the right operand of the `dW`
+ * product (the wasm backend repacks that operand on every call, at a cost that grows with its
+ * width), the other one is transposed in cache-sized blocks, and `db` is a last-axis sum or a
+ * product with a row of ones that reuses the packed `dY`. Every module of graphgen uses this op.
  *
  * @param x - input `[..., din]`
  * @param w - weight `[din, dout]`
