@@ -7,13 +7,18 @@ function t2(a: tf.Tensor2D): tf.Tensor2D {
   return tf.transpose(a, [1, 0]);
 }
 
+/** `t` as a `[M, d]` matrix (no kernel when it already is one: reshapes cost a launch each). */
+function as2d(t: tf.Tensor, d: number): tf.Tensor2D {
+  return (t.rank === 2 ? t : tf.reshape(t, [-1, d])) as tf.Tensor2D;
+}
+
 function denseForward(x: tf.Tensor, w: tf.Tensor2D, b: tf.Tensor1D | undefined): tf.Tensor {
   const din = w.shape[0];
   const dout = w.shape[1];
   const lead = x.shape.slice(0, -1);
-  const x2 = tf.reshape(x, [-1, din]) as tf.Tensor2D; // [M, din]
+  const x2 = as2d(x, din); // [M, din]
   const y2 = b === undefined ? tf.matMul(x2, w) : tf.fused.matMul({ a: x2, b: w, bias: b }); // [M, dout]
-  return tf.reshape(y2, [...lead, dout]);
+  return x.rank === 2 ? y2 : tf.reshape(y2, [...lead, dout]);
 }
 
 /** Row count from which the weight gradient takes the large-batch path of {@link denseBackward}. */
@@ -30,10 +35,11 @@ const LARGE_ROWS = 1024;
 function denseBackward(dy: tf.Tensor, x: tf.Tensor, w: tf.Tensor2D, withBias: boolean): { dx: tf.Tensor; dw: tf.Tensor2D; db?: tf.Tensor } {
   const din = w.shape[0];
   const dout = w.shape[1];
-  const dy2 = tf.reshape(dy, [-1, dout]) as tf.Tensor2D; // [M, dout]
-  const x2 = tf.reshape(x, [-1, din]) as tf.Tensor2D; // [M, din]
+  const dy2 = as2d(dy, dout); // [M, dout]
+  const x2 = as2d(x, din); // [M, din]
   const rows = dy2.shape[0];
-  const dx = tf.reshape(tf.matMul(dy2, t2(w)), x.shape); // [.., din]
+  const dx2 = tf.matMul(dy2, t2(w)); // [M, din]
+  const dx = x.rank === 2 ? dx2 : tf.reshape(dx2, x.shape);
   if (rows < LARGE_ROWS) {
     const dw = tf.matMul(transposeTall(x2), dy2) as tf.Tensor2D; // [din, dout]
     return { dx, dw, db: withBias ? columnSums(dy2) : undefined };
