@@ -21,11 +21,11 @@ function unbroadcast(t: tf.Tensor, shape: readonly number[]): tf.Tensor {
 const op = tf.customGrad(((logits: tf.Tensor, v: tf.Tensor, save: tf.GradSaveFunc) => {
   const attT = tf.softmax(swapLast(logits)); // [..., d, K]: tfjs's last-axis kernel
   const out = tf.sum(tf.mul(attT, swapLast(v)), -1); // [..., d]
-  save([swapLast(attT), v, out]);
+  save([attT, v, out]); // (no-op without a gradient tape: inference skips the transpose below)
   return {
     value: out,
-    gradFunc: (dOut: tf.Tensor, [att, vs, o]: tf.Tensor[]) => {
-      const p = tf.mul(att, tf.expandDims(dOut, -2)); // α ⊙ ∂o, [..., K, d]
+    gradFunc: (dOut: tf.Tensor, [attTs, vs, o]: tf.Tensor[]) => {
+      const p = tf.mul(swapLast(attTs), tf.expandDims(dOut, -2)); // α ⊙ ∂o, [..., K, d]
       const dLogits = tf.mul(p, tf.sub(vs, tf.expandDims(o, -2))); // α ⊙ ∂o ⊙ (v − o)
       return [dLogits, unbroadcast(p, vs.shape)];
     },
