@@ -1,59 +1,101 @@
 /**
  * Molecule generation on QM9 without hydrogens (issue 8), at the size a CPU session allows:
- * DiscreteFlow (DeFoG class) with RRWP + DiGress's molecular features, trained for a fixed
- * wall-clock budget on a seeded subset of the QM9 training split, sampled, and scored with
- * `moleculeMetrics` (novelty against the full training split, NSPDK against the first 1,000 test
- * molecules). Knobs (environment): MOLGEN_TRAIN (training molecules, default 4000),
- * MOLGEN_MINUTES (training budget, default 4), MOLGEN_SAMPLES (default 500), MOLGEN_STEPS
- * (sampling steps, default 100). Needs ../shared/datasets/qm9.
+ * DiscreteFlow (DeFoG class) with RRWP + DiGress's molecular features, trained under a CPU-time
+ * budget with resumable checkpoints (the shared {@link trainWithBudget}) on a seeded subset or
+ * the full QM9 training split, sampled, and scored with `moleculeMetrics` (novelty against the
+ * full training split, NSPDK against the full test split). Needs `../shared/datasets/qm9`.
+ *
+ * Checkpoints live in `.bench-tmp/molgen/<train size>-<model>/` (gitignored): a rerun continues
+ * training where the last one stopped, and a rerun whose budget is already spent restores the
+ * checkpoint without training (evaluation only, e.g. with another sample count).
+ *
+ * Environment:
+ * - `GRAPHGEN_MOLGEN_CPU_MINUTES` training budget in process CPU minutes, counted across reruns
+ *   (default 4; checked after each chunk of epochs, so a run may overshoot by up to one chunk);
+ * - `GRAPHGEN_MOLGEN_TRAIN_SIZE` training molecules, a seeded subset of the training split
+ *   (default 4000; `0` or `all` = the full split of 120,803);
+ * - `GRAPHGEN_MOLGEN_SAMPLES` generated molecules (default 500; the issue's protocol is 10000);
+ * - `GRAPHGEN_MOLGEN_SAMPLING_STEPS` sampling steps (default 100).
  */
 import { cpus } from 'node:os';
 import { createRng } from '../src/core/rng.js';
 import { initBackend } from '../src/nn/initBackend.js';
 import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
 import { loadRdkit, loadQm9, fromSmiles, QM9_ENCODING, moleculeMetrics, molecularFeaturesConfig } from '../src/molecules/index.js';
+import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 
-const env = (k: string, d: number): number => (process.env[k] === undefined ? d : Number(process.env[k]));
-const cpuSeconds = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
+/** Denoiser widths; part of the checkpoint folder name, so a change starts a fresh run. */
+const SIZE = { hiddenX: 96, hiddenE: 32, hiddenY: 64, layers: 4, heads: 8 };
+const MODEL_TAG = `gt${SIZE.layers}x${SIZE.hiddenX}-${SIZE.hiddenE}-${SIZE.hiddenY}`;
+/** lr 2e-3 diverged for this width in a pilot (loss rising after 300 steps); 1e-3 did not. */
+const FIT = { batchSize: 64, lr: 1e-3, emaDecay: 0.999 };
+/** Graphs denoised together when sampling (larger batches amortise the per-op overhead of wasm). */
+const SAMPLE_BATCH = 250;
+/** Training steps per budget check (rounded to whole epochs, at least one). */
+const CHUNK_STEPS = 300;
+
 const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(1)}`);
+const int = (x: number): string => x.toLocaleString('en-US');
+
+function envNumber(key: string, fallback: number): number {
+  const raw = process.env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`${key}: expected a non-negative number, got ${JSON.stringify(raw)}`);
+  return v;
+}
 
 export async function run(): Promise<string> {
-  const nTrain = env('MOLGEN_TRAIN', 4000);
-  const minutes = env('MOLGEN_MINUTES', 4);
-  const nSamples = env('MOLGEN_SAMPLES', 500);
-  const steps = env('MOLGEN_STEPS', 100);
-  await initBackend();
+  const budget = envNumber('GRAPHGEN_MOLGEN_CPU_MINUTES', 4);
+  const sizeRaw = process.env.GRAPHGEN_MOLGEN_TRAIN_SIZE ?? '4000';
+  const nSamples = Math.round(envNumber('GRAPHGEN_MOLGEN_SAMPLES', 500));
+  const steps = Math.round(envNumber('GRAPHGEN_MOLGEN_SAMPLING_STEPS', 100));
+  const backend = await initBackend();
   const rdkit = await loadRdkit();
   const qm9 = await loadQm9();
-  const subset = createRng('molgen').shuffled(qm9.train).slice(0, nTrain);
+  const requested = sizeRaw === 'all' ? 0 : Math.round(envNumber('GRAPHGEN_MOLGEN_TRAIN_SIZE', 4000));
+  const full = requested === 0 || requested >= qm9.train.length;
+  const nTrain = full ? qm9.train.length : requested;
+  const subset = full ? qm9.train : createRng('molgen').shuffled(qm9.train).slice(0, nTrain);
+  const c00 = cpuMinutes();
   const train = subset.map((s) => fromSmiles(rdkit, s, QM9_ENCODING, { dropCharges: true }));
-  const size = { hiddenX: 64, hiddenE: 16, hiddenY: 32, layers: 3, heads: 8 };
-  const model = new DiscreteFlow({ nodeClasses: 4, edgeClasses: 5, denoiser: size, features: { name: 'rrwp', walkSteps: 8, molecular: molecularFeaturesConfig(QM9_ENCODING) } });
-  const c0 = cpuSeconds();
-  const t0 = performance.now();
-  const fit = await model.fit(train, { epochs: 100000, batchSize: 64, lr: 2e-3, rng: createRng(0), timeLimitMs: minutes * 60_000 });
-  const trainWall = (performance.now() - t0) / 1000;
-  const trainCpu = cpuSeconds() - c0;
-  const c1 = cpuSeconds();
+  const convertCpu = cpuMinutes() - c00;
+  const dir = `.bench-tmp/molgen/${full ? 'all' : nTrain}-${MODEL_TAG}`;
+  const make = (): BenchModel =>
+    new DiscreteFlow({
+      nodeClasses: 4,
+      edgeClasses: 5,
+      denoiser: SIZE,
+      features: { name: 'rrwp', walkSteps: 8, molecular: molecularFeaturesConfig(QM9_ENCODING) },
+    }) as unknown as BenchModel;
+  const stepsPerEpoch = Math.ceil(nTrain / FIT.batchSize);
+  const chunk = Math.max(1, Math.round(CHUNK_STEPS / stepsPerEpoch));
+  const r = await trainWithBudget(make, train, dir, budget, FIT, chunk, (l) => console.log(l));
+  const model = r.model as unknown as DiscreteFlow;
+  const c1 = cpuMinutes();
   const t1 = performance.now();
-  const graphs = await model.sample(nSamples, { rng: createRng(1), steps });
+  const graphs = await model.sample(nSamples, { rng: createRng(1), steps, batchSize: SAMPLE_BATCH });
   const sampleWall = (performance.now() - t1) / 1000;
-  const sampleCpu = cpuSeconds() - c1;
+  const sampleCpu = (cpuMinutes() - c1) * 60;
   model.dispose();
-  const m = await moleculeMetrics(graphs, { rdkit, train: qm9.train, test: qm9.test.slice(0, 1000) });
-  const last = fit.losses[fit.losses.length - 1];
+  const c2 = cpuMinutes();
+  const m = await moleculeMetrics(graphs, { rdkit, train: qm9.train, test: qm9.test });
+  const evalCpu = cpuMinutes() - c2;
+  const target = (x: number | null, t: number): string => (x !== null && x >= t ? 'reached' : 'not reached');
+  const command = `GRAPHGEN_MOLGEN_CPU_MINUTES=${budget} GRAPHGEN_MOLGEN_TRAIN_SIZE=${full ? 'all' : nTrain} GRAPHGEN_MOLGEN_SAMPLES=${nSamples} GRAPHGEN_MOLGEN_SAMPLING_STEPS=${steps} npm run bench -- molgen`;
   return [
-    `DiscreteFlow (DeFoG class; graph transformer ${size.layers} layers, widths ${size.hiddenX}/${size.hiddenE}/${size.hiddenY}; RRWP K=8 + DiGress molecular features), trained on ${nTrain} QM9 training molecules (seeded subset, no H, charges dropped, Kekulé) for ${fit.epochs} epochs / ${fit.steps} steps (batch 64, lr 2e-3, final loss ${last?.toFixed(3)}), then ${nSamples} samples with ${steps} steps (eta 0, omega 0, polydec).`,
+    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100)).`,
     '',
-    '| validity % | relaxed validity % | validity w/o correction % | uniqueness % | novelty % | atom stab. % | mol. stab. % | NSPDK (vs 1,000 test) |',
-    '|---|---|---|---|---|---|---|---|',
-    `| ${pct(m.validity)} | ${pct(m.relaxedValidity)} | ${pct(m.validityWithoutCorrection)} | ${pct(m.uniqueness)} | ${pct(m.novelty)} | ${pct(m.atomStability)} | ${pct(m.moleculeStability)} | ${m.nspdk === null ? '-' : m.nspdk.toFixed(4)} |`,
+    `DiscreteFlow (DeFoG class; graph transformer ${SIZE.layers} layers, widths ${SIZE.hiddenX}/${SIZE.hiddenE}/${SIZE.hiddenY}, ${SIZE.heads} heads; RRWP K=8 + DiGress molecular features), trained on ${int(nTrain)} QM9 training molecules (${full ? 'the full training split' : 'seeded subset of the training split'}, no H, charges dropped, Kekulé) for ${r.epochs} epochs / ${int(r.steps)} steps (batch ${FIT.batchSize}, Adam lr ${FIT.lr}, EMA ${FIT.emaDecay}, seed 0, final epoch loss ${r.loss.toFixed(3)}), then ${int(nSamples)} samples with ${steps} steps (batches of ${SAMPLE_BATCH}, eta 0, omega 0, polydec; seed 1). Backend ${backend.name} (one thread).`,
     '',
-    `CPU time (process user+system, ${cpus().length} cores): training ${(trainCpu / 60).toFixed(1)} CPU-min (${(trainWall / 60).toFixed(1)} min wall), sampling ${sampleCpu.toFixed(0)} CPU-s (${sampleWall.toFixed(0)} s wall, ${((1000 * sampleWall) / nSamples).toFixed(0)} ms/molecule).`,
+    `| generated | validity % | relaxed validity % | validity w/o correction % | uniqueness % | novelty % | atom stab. % | mol. stab. % | NSPDK (vs ${int(qm9.test.length)} test) |`,
+    '|---|---|---|---|---|---|---|---|---|',
+    `| ${int(nSamples)} | ${pct(m.validity)} | ${pct(m.relaxedValidity)} | ${pct(m.validityWithoutCorrection)} | ${pct(m.uniqueness)} | ${pct(m.novelty)} | ${pct(m.atomStability)} | ${pct(m.moleculeStability)} | ${m.nspdk === null ? '-' : m.nspdk.toFixed(4)} |`,
+    '| DiGress (published, 10,000) | 99.0 | | | 96.2 | | | | |',
+    '| DeFoG (published, 10,000) | 99.3 | | | 96.3 | | | | |',
     '',
-    `Target of issue 8 not reached: DiGress reports 99.0 % validity / 96.3 % uniqueness and DeFoG 99.3 % / 96.3 % on 10,000 samples after GPU training on the full training split; this run trains on ${nTrain} molecules for ${minutes} wall-minutes on ${cpus().length} CPU cores, far less data and compute. The 10,000-sample protocol and a full training run do not fit a CPU session.`,
+    `CPU time (process user + system, ${cpus().length} cores shared with other jobs): training ${r.cpu.toFixed(1)} CPU-min (counted across resumed runs; ${int(r.steps)} steps, ${r.epochs} epochs), SMILES to graphs ${convertCpu.toFixed(1)} CPU-min, sampling ${(sampleCpu / 60).toFixed(1)} CPU-min for ${int(nSamples)} molecules (${sampleWall.toFixed(0)} s wall, ${((1000 * sampleWall) / Math.max(1, nSamples)).toFixed(0)} ms/molecule), metrics ${evalCpu.toFixed(1)} CPU-min.`,
+    '',
+    `Against issue 8's targets (QM9 without H, 10,000 samples, validity >= 99.0 %, uniqueness >= 96 %): validity ${pct(m.validity)} % (${target(m.validity, 0.99)}), uniqueness ${pct(m.uniqueness)} % (${target(m.uniqueness, 0.96)})${nSamples === 10000 ? '' : `, on ${int(nSamples)} samples instead of 10,000`}. DiGress (99.0 % / 96.2 %) and DeFoG (99.3 % / 96.3 %) train far larger denoisers (8-10 layers, widths 256+) on the full split for hundreds of GPU epochs (10^5-10^6 optimiser steps); this run has ${r.cpu.toFixed(0)} CPU-minutes on one wasm thread, i.e. ${int(r.steps)} steps with a ${SIZE.layers}-layer denoiser. The gap is training compute, not the protocol: metrics, split and sample count follow the papers.`,
   ].join('\n');
 }
