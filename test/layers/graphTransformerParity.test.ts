@@ -7,6 +7,20 @@ import { softmax } from '../../src/nn/softmax.js';
 import { BACKENDS, maxAbsDiff, useBackend } from '../nn/helpers.js';
 
 /**
+ * Masked mean, min, max and std over axis 1 of v [B, K, d] with weights w [B, K, 1] and counts
+ * cnt [B, 1], as plain tfjs ops (autodiff): the composite that pooledStats replaces.
+ */
+function pooledComposite(v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor {
+  const mean = tf.div(tf.sum(tf.mul(v, w), 1), cnt);
+  const off = tf.mul(tf.sub(w, 1), 1e9);
+  const max = tf.max(tf.add(v, off), 1);
+  const min = tf.neg(tf.max(tf.add(tf.neg(v), off), 1));
+  const dev = tf.mul(tf.sub(v, tf.expandDims(mean, 1)), w);
+  const std = tf.sqrt(tf.add(tf.div(tf.sum(tf.square(dev), 1), cnt), 1e-6));
+  return tf.concat([mean, min, max, std], -1);
+}
+
+/**
  * Slow reference twin of GraphTransformerLayer.apply: the straightforward composition of tfjs
  * ops that the layer computed before its training step was optimised (masks on Q, K, V and on
  * the edge FiLM terms, scale on the scores, y-FiLM before W_eo, axis softmax, autodiff
@@ -27,15 +41,6 @@ function referenceApply(layer: GraphTransformerLayer, input: GraphFeatures, node
     const xc = tf.sub(t, mu);
     const v = tf.mean(tf.square(xc), -1, true);
     return tf.add(tf.mul(tf.mul(xc, tf.rsqrt(tf.add(v, 1e-5))), p.get(`${name}.gamma`) as tf.Tensor), p.get(`${name}.beta`) as tf.Tensor);
-  };
-  const pooled = (v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor => {
-    const mean = tf.div(tf.sum(tf.mul(v, w), 1), cnt);
-    const off = tf.mul(tf.sub(w, 1), 1e9);
-    const max = tf.max(tf.add(v, off), 1);
-    const min = tf.neg(tf.max(tf.add(tf.neg(v), off), 1));
-    const dev = tf.mul(tf.sub(v, tf.expandDims(mean, 1)), w);
-    const std = tf.sqrt(tf.add(tf.div(tf.sum(tf.square(dev), 1), cnt), 1e-6));
-    return tf.concat([mean, min, max, std], -1);
   };
   const { x, e, y } = input;
   const [b, n] = nodeMask.shape;
@@ -59,8 +64,8 @@ function referenceApply(layer: GraphTransformerLayer, input: GraphFeatures, node
   const yX1 = tf.reshape(lin('yXAdd', y), [b, 1, dx]);
   const yX2 = tf.reshape(lin('yXMul', y), [b, 1, dx]);
   const xNew = tf.mul(lin('xOut', tf.add(yX1, tf.mul(tf.add(yX2, 1), wv))), m3);
-  const px = pooled(x, m3, cnt);
-  const pe = pooled(tf.reshape(e, [b, n * n, de]), tf.reshape(em, [b, n * n, 1]), tf.square(cnt));
+  const px = pooledComposite(x, m3, cnt);
+  const pe = pooledComposite(tf.reshape(e, [b, n * n, de]), tf.reshape(em, [b, n * n, 1]), tf.square(cnt));
   const yNew = lin('yOut.layers.1', tf.relu(lin('yOut.layers.0', tf.add(tf.add(lin('yY', y), lin('xToY', px)), lin('eToY', pe)))));
   let xo = tf.mul(ln('normX1', tf.add(x, xNew)), m3);
   let eo = tf.mul(ln('normE1', tf.add(e, eNew)), em);
@@ -141,15 +146,7 @@ describe.each(BACKENDS)('pooledStats vs autodiff of its composite (%s)', (backen
     tf.tidy(() => {
       const composite = (v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor => {
         const [b, d] = [v.shape[0] as number, v.shape[v.rank - 1] as number];
-        const v3 = tf.reshape(v, [b, -1, d]);
-        const w3 = tf.reshape(w, [b, -1, 1]);
-        const mean = tf.div(tf.sum(tf.mul(v3, w3), 1), cnt);
-        const off = tf.mul(tf.sub(w3, 1), 1e9);
-        const max = tf.max(tf.add(v3, off), 1);
-        const min = tf.neg(tf.max(tf.add(tf.neg(v3), off), 1));
-        const dev = tf.mul(tf.sub(v3, tf.expandDims(mean, 1)), w3);
-        const std = tf.sqrt(tf.add(tf.div(tf.sum(tf.square(dev), 1), cnt), 1e-6));
-        return tf.concat([mean, min, max, std], -1);
+        return pooledComposite(tf.reshape(v, [b, -1, d]), tf.reshape(w, [b, -1, 1]), cnt);
       };
       const mask = tf.tensor2d([1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0], [3, 4]); // graph 3 empty
       const cnt = tf.maximum(tf.sum(mask, 1, true), 1);
