@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { poolReductions } from '../nn/transposeTall.js';
 
 const BIG = 1e9;
 
@@ -10,9 +11,10 @@ type CustomFn = Parameters<typeof tf.customGrad>[0];
  * of `v` with last axis 1) is the 0/1 membership and `cnt [B,1]` the set size (at least 1).
  *
  * `mean = Σ w v / cnt`, `max = max_{w=1} v`, `min = min_{w=1} v` (non-members are pushed by
- * ∓1e9), `std = sqrt(Σ (w (v − mean))² / cnt + 1e-6)`. Several set axes are reduced one at a time,
- * innermost first (one reduction over two middle axes transposes the whole tensor first, which
- * is slow on wasm).
+ * ∓1e9), `std = sqrt(Σ (w (v − mean))² / cnt + 1e-6)`. On wasm the sums and maxima over the set
+ * are one average- or max-pooling kernel each (window = the whole set, channels contiguous
+ * tfjs's `Max` over a middle axis transposes first and was ~10x slower); elsewhere several set
+ * axes are reduced one at a time, innermost first.
  *
  * Gradient: `∂v = w ∂mean / cnt + dev ∂std / (cnt std) + ∂max [v = max] + ∂min [v = min]`, with
  * `dev = w (v − mean)` and every tied extremum receiving the full gradient (as the registered
@@ -28,18 +30,28 @@ type CustomFn = Parameters<typeof tf.customGrad>[0];
  */
 export function pooledStats(v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor {
   const axes = Array.from({ length: v.rank - 2 }, (_, i) => v.rank - 2 - i); // innermost first
-  const over = (t: tf.Tensor, op: (u: tf.Tensor, axis: number) => tf.Tensor): tf.Tensor => axes.reduce((acc, a) => op(acc, a), t);
   const d = v.shape[v.rank - 1] as number;
+  const b = v.shape[0] as number;
+  const set = v.shape.slice(1, -1) as number[];
+  const setSize = set.reduce((p, q) => p * q, 1);
+  const pooled = v.rank <= 4 && poolReductions(); // one pooling kernel over the whole set (wasm)
+  const over = (t: tf.Tensor, kind: 'sum' | 'max'): tf.Tensor => {
+    if (!pooled) return axes.reduce((acc, a) => (kind === 'sum' ? tf.sum(acc, a) : tf.max(acc, a)), t);
+    const win: [number, number] = set.length === 2 ? [set[0], set[1]] : [set[0], 1];
+    const t4 = tf.reshape(t, [b, win[0], win[1], d]) as tf.Tensor4D;
+    const r = tf.reshape(kind === 'sum' ? tf.avgPool(t4, win, 1, 'valid') : tf.maxPool(t4, win, 1, 'valid'), [b, d]);
+    return kind === 'sum' ? tf.mul(r, setSize) : r;
+  };
   const setShape = [v.shape[0] as number, ...axes.map(() => 1), d]; // [B,1,..,1,d]
   const op = tf.customGrad(((vi: tf.Tensor, save: tf.GradSaveFunc) => {
-    const mean = tf.div(over(tf.mul(vi, w), (u, a) => tf.sum(u, a)), cnt); // [B,d]
+    const mean = tf.div(over(tf.mul(vi, w), 'sum'), cnt); // [B,d]
     const off = tf.mul(tf.sub(w, 1), BIG); // 0 for members, -1e9 otherwise
     const x1 = tf.add(vi, off);
     const x2 = tf.sub(off, vi);
-    const mx = over(x1, (u, a) => tf.max(u, a)); // max
-    const mx2 = over(x2, (u, a) => tf.max(u, a)); // -min
+    const mx = over(x1, 'max'); // max
+    const mx2 = over(x2, 'max'); // -min
     const dev = tf.mul(tf.sub(vi, tf.reshape(mean, setShape)), w);
-    const std = tf.sqrt(tf.add(tf.div(over(tf.square(dev), (u, a) => tf.sum(u, a)), cnt), 1e-6));
+    const std = tf.sqrt(tf.add(tf.div(over(tf.square(dev), 'sum'), cnt), 1e-6));
     save([w, cnt, x1, x2, mx, mx2, dev, std]);
     return {
       value: tf.concat([mean, tf.neg(mx2), mx, std], -1),

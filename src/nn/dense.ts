@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '../core/errors.js';
-import { columnSums, transposeTall } from './transposeTall.js';
+import { columnSums, poolReductions, transposeTall } from './transposeTall.js';
 
 /** Explicit transpose of a rank-2 tensor. */
 function t2(a: tf.Tensor2D): tf.Tensor2D {
@@ -29,8 +29,9 @@ const LARGE_ROWS = 1024;
  * contraction over `M`, and the wasm backend packs the right operand of every product with a
  * new tensor (cost ~ rows x columns of that operand, strided): so the narrower of `x` and `dY`
  * is made the right operand, the other one is transposed with {@link transposeTall}, and the
- * bias gradient is a last-axis sum of the transposed `dY` or a product with a row of ones that
- * reuses the packed `dY` (a column sum over axis 0 of a tall matrix takes ~9 ms on wasm).
+ * bias gradient is a product with a row of ones that reuses the packed `dY`, or
+ * {@link columnSums} (a pooling kernel on wasm; a last-axis sum of the transposed `dY`
+ * elsewhere: tfjs's column sum over axis 0 of a tall matrix takes ~9 ms on wasm).
  */
 function denseBackward(dy: tf.Tensor, x: tf.Tensor, w: tf.Tensor2D, withBias: boolean): { dx: tf.Tensor; dw: tf.Tensor2D; db?: tf.Tensor } {
   const din = w.shape[0];
@@ -47,7 +48,7 @@ function denseBackward(dy: tf.Tensor, x: tf.Tensor, w: tf.Tensor2D, withBias: bo
   if (din <= dout) {
     const dyT = transposeTall(dy2); // [dout, M]
     const dw = t2(tf.matMul(dyT, x2)); // ([dout, M] [M, din])ᵀ = [din, dout]
-    return { dx, dw, db: withBias ? tf.sum(dyT, 1) : undefined };
+    return { dx, dw, db: withBias ? (poolReductions() ? columnSums(dy2) : tf.sum(dyT, 1)) : undefined };
   }
   const dw = tf.matMul(transposeTall(x2), dy2) as tf.Tensor2D; // [din, M] [M, dout]
   const db = withBias ? tf.reshape(tf.matMul(tf.ones([1, rows]) as tf.Tensor2D, dy2), [dout]) : undefined; // same packed dY

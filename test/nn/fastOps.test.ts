@@ -4,7 +4,7 @@ import { createRng } from '../../src/core/rng.js';
 import { Adam, LayerNorm, Linear, dense } from '../../src/nn/index.js';
 import { softmax } from '../../src/nn/softmax.js';
 import { softmaxWeightedSum } from '../../src/nn/softmaxWeightedSum.js';
-import { columnSums, sumKeepDims, transposeTall } from '../../src/nn/transposeTall.js';
+import { columnSums, middleSum, sumKeepDims, transposeTall } from '../../src/nn/transposeTall.js';
 import { BACKENDS, maxAbsDiff, numericGrad, randn, useBackend } from './helpers.js';
 
 /** Relative max error against a reference. */
@@ -31,6 +31,25 @@ describe.each(BACKENDS)('fast nn ops vs slow twins (%s)', (backend) => {
         const got = sumKeepDims(t, axes);
         expect(got.shape).toEqual(tf.sum(t, [...axes], true).shape);
         expect(rel(got, tf.sum(t, [...axes], true)), `axes ${axes.join(',')}`).toBeLessThan(1e-5);
+      }
+    });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('middleSum (a pooling kernel on wasm) equals tf.sum over the middle axis; sumKeepDims over runs of adjacent axes', () => {
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      for (const shape of [[1, 12800, 32], [32, 20, 2560], [640, 20, 128], [3, 1, 5], [2, 7, 1]] as const) {
+        const t = randn([...shape], shape[0] + shape[1]) as tf.Tensor3D;
+        const got = middleSum(t);
+        expect(got.shape).toEqual([shape[0], shape[2]]);
+        expect(rel(got, tf.sum(t, 1)), `[${shape.join(',')}]`).toBeLessThan(1e-5);
+      }
+      const a = randn([2, 3, 4, 5, 6], 9);
+      for (const axes of [[1, 2], [0, 2, 3], [1, 3], [0, 1, 2, 3], [2, 3]]) {
+        const got = sumKeepDims(a, axes);
+        expect(got.shape).toEqual(tf.sum(a, axes, true).shape);
+        expect(rel(got, tf.sum(a, axes, true)), `axes ${axes.join(',')}`).toBeLessThan(1e-5);
       }
     });
     expect(tf.memory().numTensors).toBe(before);
