@@ -8,6 +8,7 @@ import { createRng } from '../src/core/rng.js';
 import { readCheckpoint } from '../src/generators/common/checkpoint.js';
 import type { DenoisingGenerator, DenoisingGeneratorConfig } from '../src/generators/common/DenoisingGenerator.js';
 import type { Graph } from '../src/graph/Graph.js';
+import type { LrSchedule } from '../src/nn/LrSchedule.js';
 
 export type BenchModel = DenoisingGenerator<DenoisingGeneratorConfig>;
 
@@ -31,7 +32,7 @@ export async function trainWithBudget(
   train: Graph[],
   dir: string,
   budget: number,
-  fit: { batchSize: number; lr: number; emaDecay: number },
+  fit: { batchSize: number; lr: number | LrSchedule; emaDecay: number },
   chunk = 5,
   log?: (line: string) => void,
 ): Promise<BudgetRun> {

@@ -1,5 +1,6 @@
 import type { Rng } from '../../core/rng.js';
 import type { Graph } from '../../graph/Graph.js';
+import type { LrSchedule } from '../../nn/LrSchedule.js';
 
 /** Names of the generator families, as stored in saved models. */
 export type GeneratorKind = 'digress' | 'defog' | 'erdos-renyi' | 'sbm' | 'gw-barycenter' | 'ot-flow' | 'gw-dictionary';
@@ -20,8 +21,16 @@ export interface FitOptions {
   epochs?: number;
   /** Graphs per mini-batch. @default 32 */
   batchSize?: number;
-  /** Adam learning rate. @default 1e-3 */
-  lr?: number;
+  /**
+   * Adam learning rate: a number, or a schedule (e.g. `warmupCosineSchedule`) called with the
+   * 0-based optimiser step counted over the whole run, resumed runs included (a resumed run
+   * continues the schedule where the checkpoint left it, and the schedule may differ from the
+   * one the checkpoint was trained with, e.g. to decay the rate of a finished run). A schedule
+   * value that is not a positive finite number stops training with an `InputError`. Generators
+   * without gradient training (baselines, OT) ignore it.
+   * @default 1e-3
+   */
+  lr?: number | LrSchedule;
   /** Decoupled weight decay (AdamW). @default 1e-12 */
   weightDecay?: number;
   /** Global gradient-norm clipping. @default 10 */

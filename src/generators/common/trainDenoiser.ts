@@ -17,6 +17,7 @@ import type { FitOptions, FitResult, GraphGenerator } from './GraphGenerator.js'
 import type { GraphLoss, GraphTargets } from './GraphLoss.js';
 import { guardedStep } from './guardedStep.js';
 import { Ema } from '../../nn/Ema.js';
+import type { LrSchedule } from '../../nn/LrSchedule.js';
 import { assertSyncReads } from '../../nn/initBackend.js';
 
 /** One mini-batch ready for a training step: the network input and its target. */
@@ -103,8 +104,7 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
   assertInteger(epochs, 'options.epochs', { min: 0 });
   const batchSize = options.batchSize ?? 32;
   assertInteger(batchSize, 'options.batchSize', { min: 1 });
-  const lr = options.lr ?? 1e-3;
-  assertPositive(lr, 'options.lr');
+  const lr = checkedLearningRate(options.lr ?? 1e-3);
   const clipNorm = options.clipNorm ?? 10;
   assertPositive(clipNorm, 'options.clipNorm');
   const emaDecay = options.emaDecay ?? 0.999;
@@ -219,4 +219,20 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
     ema.dispose();
   }
   return { epochs: epoch, steps: step, losses, skippedSteps, validation, resumedFromEpoch, elapsedMs: Date.now() - started };
+}
+
+/** `options.lr` as Adam takes it; a schedule is wrapped so that a bad value names its step. */
+function checkedLearningRate(lr: number | LrSchedule): number | LrSchedule {
+  if (typeof lr === 'number') {
+    assertPositive(lr, 'options.lr');
+    return lr;
+  }
+  if (typeof lr !== 'function') throw InputError.invalid('options.lr', 'a positive number or a schedule function', typeof lr);
+  return (step: number) => {
+    const v = lr(step);
+    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
+      throw InputError.invalid(`options.lr(${step})`, 'a positive finite learning rate', String(v));
+    }
+    return v;
+  };
 }
