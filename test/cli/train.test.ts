@@ -26,6 +26,15 @@ describe('graphgen train', () => {
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/validation: degree/);
     expect(again.stdout).toMatch(/3 epochs, 3 steps/);
+    // a cosine schedule trains too, and changes the weights against a constant rate
+    const cos = join(dir, 'cos');
+    const flat = join(dir, 'flat');
+    const base = ['train', '--dataset', join(dir, 'data'), '--model', 'defog', '--epochs', '2', '--layers', '1', '--hidden', '8', '--no-eval', '--no-progress'];
+    expect(runCliProcess([...base, '--out', flat]).status).toBe(0);
+    const rc = runCliProcess([...base, '--out', cos, '--lr-schedule', 'cosine', '--warmup', '2']);
+    expect(rc.stderr).toBe('');
+    expect(rc.status).toBe(0);
+    expect(readFileSync(join(cos, 'weights.bin')).equals(readFileSync(join(flat, 'weights.bin')))).toBe(false);
   });
 
   it('fits a baseline and rejects bad arguments with exit code 2', () => {
@@ -37,7 +46,7 @@ describe('graphgen train', () => {
     const limited = runCliProcess(['train', '--dataset', join(dir, 'data', 'train.g6'), '--model', 'er', '--limit', '3', '--time-limit', '0.5', '--out', join(dir, 'er3'), '--no-progress']);
     expect(limited.status).toBe(0);
     expect(limited.stdout).toMatch(/\(3 graphs\)/);
-    for (const [flag, value] of [['--limit', '0'], ['--time-limit', '-1'], ['--time-limit', 'soon']]) {
+    for (const [flag, value] of [['--limit', '0'], ['--time-limit', '-1'], ['--time-limit', 'soon'], ['--lr-schedule', 'step'], ['--warmup', '10'], ['--lr', '0']]) {
       const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'er', flag, value, '--out', join(dir, 'x')]);
       expect(r.status, `${flag} ${value}`).toBe(2);
       expect(r.stderr).toContain(flag);

@@ -16,6 +16,7 @@ import { moleculeMetrics } from '../../molecules/moleculeMetrics.js';
 import { evaluate, type EvaluateResult } from '../../metrics/evaluate.js';
 import type { MmdPresetName } from '../../metrics/mmd/presets.js';
 import { initBackend } from '../../nn/initBackend.js';
+import { warmupCosineSchedule } from '../../nn/LrSchedule.js';
 import { DiscreteDiffusion } from '../../generators/diffusion/DiscreteDiffusion.js';
 import { DiscreteFlow } from '../../generators/flow/DiscreteFlow.js';
 import { ErdosRenyi } from '../../generators/baselines/ErdosRenyi.js';
@@ -107,6 +108,8 @@ interface TrainFlags {
   out: string;
   batchSize: string;
   lr: string;
+  lrSchedule: 'constant' | 'cosine';
+  warmup: string;
   layers: string;
   hidden: string;
   seed: string;
@@ -128,6 +131,7 @@ interface TrainFlags {
  * ```sh
  * graphgen train --dataset community-small --model defog --epochs 200 --out runs/cs
  * graphgen train --dataset planar --root ../shared/datasets --model digress --epochs 1000 --out runs/planar --resume
+ * graphgen train --dataset qm9 --model defog --epochs 30 --lr 2e-4 --lr-schedule cosine --warmup 500 --out runs/qm9
  * ```
  */
 export function trainCommand(): Command {
@@ -140,6 +144,8 @@ export function trainCommand(): Command {
     .requiredOption('--out <dir>', 'output directory (model, checkpoint)')
     .option('--batch-size <n>', 'graphs per mini-batch', '32')
     .option('--lr <x>', 'learning rate', '0.001')
+    .addOption(new Option('--lr-schedule <name>', 'constant, or cosine: a half cosine from --lr down to --lr/100 over all --epochs (step-based, so --resume continues it)').choices(['constant', 'cosine']).default('constant'))
+    .option('--warmup <steps>', 'linear learning-rate warm-up over the first optimiser steps (cosine schedule only)', '0')
     .option('--layers <n>', 'transformer layers', '4')
     .option('--hidden <n>', 'hidden node width (pair width = hidden/4, global = hidden/2)', '64')
     .option('--seed <n>', 'seed of every random choice', '0')
@@ -155,7 +161,9 @@ export function trainCommand(): Command {
     .action(async (flags: TrainFlags) => {
       const epochs = int(flags.epochs, '--epochs', 0);
       const batchSize = int(flags.batchSize, '--batch-size', 1);
-      const lr = num(flags.lr, '--lr');
+      const lrBase = num(flags.lr, '--lr');
+      const warmup = int(flags.warmup, '--warmup', 0);
+      if (warmup > 0 && flags.lrSchedule !== 'cosine') throw InputError.invalid('--warmup', '0 unless --lr-schedule cosine', JSON.stringify(flags.warmup));
       const layers = int(flags.layers, '--layers', 1);
       const hidden = int(flags.hidden, '--hidden', 8);
       const seed = int(flags.seed, '--seed', 0);
@@ -183,6 +191,9 @@ export function trainCommand(): Command {
               process.stderr.write(`\nvalidation: ${Object.entries(mmd).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}\n`);
               return mmd;
             };
+      // the whole run's optimiser steps (epochs x mini-batches per epoch) span the cosine
+      const totalSteps = Math.max(1, warmup, epochs * Math.ceil(data.train.length / batchSize));
+      const lr = flags.lrSchedule === 'cosine' ? warmupCosineSchedule({ peak: lrBase, warmupSteps: warmup, totalSteps, minLr: lrBase / 100 }) : lrBase;
       const bar = fitProgressBar(epochs, flags.progress && process.stderr.isTTY === true);
       const t0 = Date.now();
       let result;
