@@ -8,7 +8,7 @@ import { LayerNorm } from '../nn/LayerNorm.js';
 import { Mlp, dropoutRng, type ApplyOptions } from '../nn/Mlp.js';
 import { dropout } from '../nn/dropout.js';
 import { dense } from '../nn/dense.js';
-import { softmaxWeightedSum } from '../nn/softmaxWeightedSum.js';
+import { filmAttention } from '../nn/filmAttention.js';
 import { checkEdges, checkNodes, edgeMask4, nodeCount, nodeMask3 } from './masking.js';
 import { pooledStats } from './pooledStats.js';
 
@@ -42,8 +42,6 @@ export interface GraphFeatures {
   y: tf.Tensor;
 }
 
-const BIG = 1e9;
-
 /**
  * DiGress graph transformer layer on `(x, e, y)` (Vignac et al. 2023, "DiGress: discrete
  * denoising diffusion for graph generation"; also the backbone of DeFoG, Qin et al. 2025).
@@ -70,9 +68,10 @@ const BIG = 1e9;
  * Implementation (same values as the formulas above up to float32 rounding, checked against a
  * reference twin in the tests): the scale `1/√(dx/H)` is applied to `Q` and the FiLM `1` rides in
  * the `W_em` bias; `(y W_yea) W_eo + b_eo` is added after the `W_eo` product (on `de` channels);
- * softmax and weighted sum are one op with a hand-written gradient, and so are the pooled
- * statistics; padded nodes need no masks before the final ones (a padded key gets a `−1e9`
- * logit, whose weight is exactly 0; padded query rows and pairs only reach masked outputs). This
+ * scores, their FiLM by `y`, softmax and weighted sum are one op with a hand-written gradient
+ * (`filmAttention` in graphgen/nn: one SIMD kernel on wasm, forward and backward), and so are the pooled
+ * statistics; padded nodes need no masks before the final ones (a padded key gets no weight; padded
+ * query rows and pairs only reach masked outputs). This
  * cut a training step of a 4-layer model on wasm about 1.7x.
  *
  * @example
@@ -153,7 +152,7 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
     const { x, e, y } = input;
     checkNodes(x, nodeMask, dx);
     checkEdges(e, nodeMask, de);
-    const [b, n] = nodeMask.shape;
+    const b = nodeMask.shape[0];
     if (y.rank !== 2 || y.shape[0] !== b || y.shape[1] !== dy) throw ShapeError.mismatch('y', `[${b},${dy}]`, `[${y.shape.join(', ')}]`);
     const rate = this.config.dropout;
     const drng = dropoutRng(rate, options);
@@ -165,18 +164,15 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
       const cnt = nodeCount(nodeMask); // [B,1]
       // Padded nodes need no masks before the outputs: a padded key gets a -1e9 logit (weight
       // exactly 0), a padded query row or pair only reaches outputs that are masked below.
-      const q = tf.reshape(tf.mul(m.q.apply(x), 1 / Math.sqrt(dx / numHeads)), [b, n, 1, dx]);
-      const k = tf.reshape(m.k.apply(x), [b, 1, n, dx]);
+      const q = tf.mul(m.q.apply(x), 1 / Math.sqrt(dx / numHeads)); // [B,N,dx]
       // S_ij = (Q_i ⊙ K_j) ⊙ (1 + e_ij W_em + b_em) + e_ij W_ea + b_ea; the 1 rides in the bias
       const eMul1 = dense(e, m.eMul.weight, tf.add(m.eMul.bias as tf.Tensor, 1)); // [B,N,N,dx]
-      const s = tf.add(tf.mul(tf.mul(q, k), eMul1), m.eAdd.apply(e)); // [B,N,N,dx]
       // edges from the scores, FiLM by y: ((1 + y W_yem) ⊙ S) W_eo + ((y W_yea) W_eo + b_eo)
-      const yE2 = tf.reshape(tf.add(m.yEMul.apply(y), 1), [b, 1, 1, dx]);
+      const yE2 = tf.add(m.yEMul.apply(y), 1); // [B,dx]
+      // sy = S ⊙ yE2 and wv_i = Σ_j softmax_j(S_ij) ⊙ V_j over real keys: one fused op
+      const { sy, o: wv } = filmAttention(q, m.k.apply(x), m.v.apply(x), eMul1, m.eAdd.apply(e), yE2, nodeMask);
       const yE1 = tf.reshape(m.eOut.apply(m.yEAdd.apply(y)), [b, 1, 1, de]);
-      const eNew = tf.add(dense(tf.mul(s, yE2), m.eOut.weight), yE1); // [B,N,N,de], masked with eo
-      // per-feature softmax over keys j, padded keys excluded
-      const keyOff = tf.reshape(tf.mul(tf.sub(nodeMask, 1), BIG), [b, 1, n, 1]);
-      const wv = softmaxWeightedSum(tf.add(s, keyOff), tf.reshape(m.v.apply(x), [b, 1, n, dx])); // [B,N,dx]
+      const eNew = tf.add(dense(sy, m.eOut.weight), yE1); // [B,N,N,de], masked with eo
       const yX1 = tf.reshape(m.yXAdd.apply(y), [b, 1, dx]);
       const yX2 = tf.reshape(m.yXMul.apply(y), [b, 1, dx]);
       const xNew = m.xOut.apply(tf.add(yX1, tf.mul(tf.add(yX2, 1), wv))); // [B,N,dx], masked with xo
