@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, assertPositive } from '../core/assert.js';
 import { ShapeError } from '../core/errors.js';
 import { Module } from './Module.js';
+import { layerNormKernel } from './layerNormKernel.js';
 import { columnSums } from './transposeTall.js';
 
 /** Serializable config of {@link LayerNorm}. */
@@ -20,6 +21,10 @@ export interface LayerNormConfig {
  * Rows that are entirely zero (padding) map to `β`; masked layers multiply by their mask
  * afterwards.
  *
+ * On the wasm backend (when `d` is a multiple of 4) forward and backward are graphgen SIMD
+ * kernels (`src/nn/kernels/layerNorm.c`, one pass over the rows each instead of about ten tfjs
+ * kernels); elsewhere a tfjs-ops custom gradient with the same formulas.
+ *
  * @example
  * ```ts
  * const ln = new LayerNorm({ features: 8 });
@@ -34,6 +39,7 @@ export class LayerNorm extends Module<LayerNormConfig> {
   readonly beta: tf.Variable;
   private readonly config: Required<LayerNormConfig>;
   private readonly op: (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor;
+  private readonly eps: number;
 
   /** @throws `InputError` for a non-positive width or eps */
   constructor(config: LayerNormConfig) {
@@ -43,6 +49,7 @@ export class LayerNorm extends Module<LayerNormConfig> {
     assertPositive(eps, 'config.eps');
     this.config = { features: config.features, eps };
     this.op = layerNormOp(eps);
+    this.eps = eps;
     this.gamma = this.addParameter('gamma', [config.features], new Float32Array(config.features).fill(1));
     this.beta = this.addParameter('beta', [config.features], new Float32Array(config.features));
   }
@@ -60,7 +67,7 @@ export class LayerNorm extends Module<LayerNormConfig> {
   apply(x: tf.Tensor): tf.Tensor {
     const d = this.config.features;
     if (x.shape[x.rank - 1] !== d) throw ShapeError.mismatch('x', `[..., ${d}]`, `[${x.shape.join(', ')}]`);
-    return this.op(x, this.gamma, this.beta);
+    return layerNormKernel(x, this.gamma, this.beta, this.eps) ?? this.op(x, this.gamma, this.beta);
   }
 }
 
@@ -95,3 +102,4 @@ function layerNormOp(eps: number): (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Ten
       };
     }) as unknown as CustomFn) as unknown as (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor;
 }
+

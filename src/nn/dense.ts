@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '../core/errors.js';
 import { columnSums, poolReductions, transposeTall } from './transposeTall.js';
+import { transpose2d } from './transposeKernel.js';
 
 /** Explicit transpose of a rank-2 tensor. */
 function t2(a: tf.Tensor2D): tf.Tensor2D {
-  return tf.transpose(a, [1, 0]);
+  return transpose2d(a);
 }
 
 /** `t` as a `[M, d]` matrix (no kernel when it already is one: reshapes cost a launch each). */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '../core/errors.js';
-import { NN_KERNELS_WASM_BASE64 } from './kernels/nnKernelsWasm.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, type WasmBackendInternals as WasmBackend } from './nnKernels.js';
 import { softmaxWeightedSum } from './softmaxWeightedSum.js';
 
 /** The outputs of {@link filmAttention}. */
@@ -36,62 +36,7 @@ export function filmAttentionReference(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor,
 }
 
 // ---------------------------------------------------------------------------------------------
-// wasm kernels: C (src/nn/kernels/filmAttention.c) on the heap of tfjs's wasm backend
-
-interface WasmModule {
-  _malloc(bytes: number): number;
-  asm?: { memory?: WebAssembly.Memory };
-  wasmMemory?: WebAssembly.Memory;
-}
-interface WasmBackend {
-  wasm: WasmModule;
-  dataIdMap: { get(id: tf.DataId): { memoryOffset: number } };
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-}
-interface FilmExports {
-  gg_film_attn_fwd(...args: number[]): void;
-  gg_film_attn_bwd(...args: number[]): void;
-  __stack_pointer: WebAssembly.Global;
-}
-
-const INSTANCE = Symbol.for('graphgen.filmAttentionKernels');
-const STACK_BYTES = 65536;
-
-/** The compiled kernel module, or `null` when this runtime cannot compile it synchronously. */
-function compileKernels(): WebAssembly.Module | null {
-  try {
-    const bin = atob(NN_KERNELS_WASM_BASE64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new WebAssembly.Module(bytes);
-  } catch {
-    return null; // e.g. browsers refuse synchronous compilation on the main thread
-  }
-}
-
-/** The kernel instance sharing `backend`'s heap (created once per backend), or `null`. */
-function kernelsOf(backend: unknown): FilmExports | null {
-  const be = backend as WasmBackend & { [INSTANCE]?: FilmExports | null };
-  if (be[INSTANCE] !== undefined) return be[INSTANCE];
-  let inst: FilmExports | null = null;
-  const mod = compileKernels();
-  const memory = be.wasm?.asm?.memory ?? be.wasm?.wasmMemory;
-  if (mod !== null && memory instanceof WebAssembly.Memory) {
-    try {
-      inst = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as FilmExports;
-      // the kernels use no stack today; give them a private one on the shared heap anyway
-      inst.__stack_pointer.value = (be.wasm._malloc(STACK_BYTES) >>> 0) + STACK_BYTES;
-    } catch {
-      inst = null;
-    }
-  }
-  be[INSTANCE] = inst;
-  return inst;
-}
-
-function ptr(backend: WasmBackend, t: tf.TensorInfo | undefined): number {
-  return t === undefined ? 0 : backend.dataIdMap.get(t.dataId).memoryOffset;
-}
+// wasm kernels: C (src/nn/kernels/filmAttention.c) on the heap of tfjs's wasm backend (nnKernels.ts)
 
 interface KernelArgs {
   inputs: tf.NamedTensorInfoMap;
@@ -100,20 +45,20 @@ interface KernelArgs {
 
 function forwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackend;
-  const k = kernelsOf(be)!;
+  const k = nnKernelsOf(be)!;
   const { q, k: kk, v, a, c, g, mask } = inputs as Record<string, tf.TensorInfo>;
   const [b, n, d] = q.shape;
   const sy = be.makeOutput([b, n, n, d], 'float32');
   const o = be.makeOutput([b, n, d], 'float32');
   const al = be.makeOutput([b, n, n, d], 'float32');
-  const p = (t: tf.TensorInfo): number => ptr(be, t);
+  const p = (t: tf.TensorInfo): number => heapOffset(be, t);
   k.gg_film_attn_fwd(b, n, d, p(q), p(kk), p(v), p(a), d, p(c), d, p(g), p(mask), p(sy), p(al), p(o));
   return [sy, o, al];
 }
 
 function backwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackend;
-  const k = kernelsOf(be)!;
+  const k = nnKernelsOf(be)!;
   const { q, k: kk, v, a, c, g, alpha, o, dsy, dout } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
   const [b, n, d] = q.shape;
   const da = be.makeOutput([b, n, n, d], 'float32');
@@ -122,7 +67,7 @@ function backwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
   const dk = be.makeOutput([b, n, d], 'float32');
   const dv = be.makeOutput([b, n, d], 'float32');
   const dg = be.makeOutput([b, d], 'float32');
-  const p = (t: tf.TensorInfo | undefined): number => ptr(be, t);
+  const p = (t: tf.TensorInfo | undefined): number => heapOffset(be, t);
   k.gg_film_attn_bwd(b, n, d, p(q), p(kk), p(v), p(a), d, p(c), d, p(g), p(alpha), p(o), p(dsy), p(dout), p(da), d, p(dc), d, p(dq), p(dk), p(dv), p(dg));
   return [da, dc, dq, dk, dv, dg];
 }
@@ -157,8 +102,7 @@ export function registerFilmAttentionKernels(): void {
 }
 
 function fused(d: number): boolean {
-  if (d % 4 !== 0 || d > MAX_D || tf.getBackend() !== 'wasm' || tf.getKernel(FWD, 'wasm') === undefined) return false;
-  return kernelsOf(tf.backend()) !== null;
+  return d % 4 === 0 && d <= MAX_D && nnKernelReady(FWD);
 }
 
 /**

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerFilmAttentionKernels } from './filmAttention.js';
+import { registerLayerNormKernels } from './layerNormKernel.js';
+import { registerTransposeKernel } from './transposeKernel.js';
 
 /** Marks graphgen's replacement so that {@link registerWasmKernels} stays idempotent. */
 const MARK = Symbol.for('graphgen.wasmIdentity');
@@ -15,13 +17,15 @@ interface RefCountingBackend {
  * the stock wasm kernel copies the buffer: in a graph-transformer training step that was about
  * 1,100 copies (~8 % of the step). Tensors are immutable (a variable's `assign` swaps its
  * buffer instead of writing into it), so sharing is safe. Does nothing when the wasm backend's
- * kernels are not registered; idempotent. Also registers the fused kernels of `filmAttention`. Internal: {@link initBackend} and {@link trainStep}
+ * kernels are not registered; idempotent. Also registers graphgen's own kernels (`filmAttention`, `LayerNorm`, `transpose2d`). Internal: {@link initBackend} and {@link trainStep}
  * call it.
  */
 export function registerWasmKernels(): void {
   const current = tf.getKernel('Identity', 'wasm') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
   if (current === undefined) return;
   registerFilmAttentionKernels();
+  registerLayerNormKernels();
+  registerTransposeKernel();
   if (current[MARK] === true) return;
   const kernelFunc = ({ inputs, backend }: { inputs: tf.NamedTensorInfoMap; backend: unknown }): tf.TensorInfo => {
     const x = inputs.x as tf.TensorInfo;

@@ -1,0 +1,76 @@
+/**
+ * graphgen's own wasm SIMD kernels (C in src/nn/kernels, embedded by its build script in
+ * nnKernelsWasm.ts), instantiated on the heap of tfjs's wasm backend: the module imports that
+ * backend's memory, so kernels read and write tensors in place (no copies), as tfjs's own kernels
+ * do. Internal to graphgen/nn.
+ *
+ * @module
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { NN_KERNELS_WASM_BASE64 } from './kernels/nnKernelsWasm.js';
+
+/** What graphgen reaches inside tfjs's wasm backend. */
+export interface WasmBackendInternals {
+  wasm: { _malloc(bytes: number): number; asm?: { memory?: WebAssembly.Memory }; wasmMemory?: WebAssembly.Memory };
+  dataIdMap: { get(id: tf.DataId): { memoryOffset: number } };
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+}
+
+/** The exports of the kernel module (pointers are byte offsets into the shared heap). */
+export interface NnKernelExports {
+  gg_film_attn_fwd(...args: number[]): void;
+  gg_film_attn_bwd(...args: number[]): void;
+  gg_layer_norm_fwd(...args: number[]): void;
+  gg_layer_norm_bwd(...args: number[]): void;
+  gg_transpose2d(...args: number[]): void;
+  __stack_pointer: WebAssembly.Global;
+}
+
+const INSTANCE = Symbol.for('graphgen.nnKernels');
+const STACK_BYTES = 65536;
+
+/** The compiled module, or `null` when this runtime cannot compile it synchronously. */
+function compileKernels(): WebAssembly.Module | null {
+  try {
+    const bin = atob(NN_KERNELS_WASM_BASE64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new WebAssembly.Module(bytes);
+  } catch {
+    return null; // e.g. browsers refuse synchronous compilation of larger modules on the main thread
+  }
+}
+
+/**
+ * The kernel instance sharing the heap of `backend` (a tfjs wasm backend), created on first use
+ * and kept on the backend object; `null` when it cannot be created (then callers use their
+ * tfjs-ops twins). The kernels get a private 64 KiB stack allocated on that heap.
+ */
+export function nnKernelsOf(backend: unknown): NnKernelExports | null {
+  const be = backend as WasmBackendInternals & { [INSTANCE]?: NnKernelExports | null };
+  if (be[INSTANCE] !== undefined) return be[INSTANCE];
+  let inst: NnKernelExports | null = null;
+  const mod = compileKernels();
+  const memory = be.wasm?.asm?.memory ?? be.wasm?.wasmMemory;
+  if (mod !== null && memory instanceof WebAssembly.Memory) {
+    try {
+      inst = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as NnKernelExports;
+      inst.__stack_pointer.value = (be.wasm._malloc(STACK_BYTES) >>> 0) + STACK_BYTES;
+    } catch {
+      inst = null;
+    }
+  }
+  be[INSTANCE] = inst;
+  return inst;
+}
+
+/** `true` when graphgen's kernel `kernelName` can run now (active backend wasm, instance available). */
+export function nnKernelReady(kernelName: string): boolean {
+  if (tf.getBackend() !== 'wasm' || tf.getKernel(kernelName, 'wasm') === undefined) return false;
+  return nnKernelsOf(tf.backend()) !== null;
+}
+
+/** Heap offset of a tensor's data (0 for an absent optional input). */
+export function heapOffset(backend: unknown, t: tf.TensorInfo | undefined): number {
+  return t === undefined ? 0 : (backend as WasmBackendInternals).dataIdMap.get(t.dataId).memoryOffset;
+}
