@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { poolReductions } from '../nn/transposeTall.js';
+import { middleSum, poolReductions } from '../nn/transposeTall.js';
 
 const BIG = 1e9;
 
@@ -37,10 +37,10 @@ export function pooledStats(v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tens
   const pooled = v.rank <= 4 && poolReductions(); // one pooling kernel over the whole set (wasm)
   const over = (t: tf.Tensor, kind: 'sum' | 'max'): tf.Tensor => {
     if (!pooled) return axes.reduce((acc, a) => (kind === 'sum' ? tf.sum(acc, a) : tf.max(acc, a)), t);
+    if (kind === 'sum') return middleSum(tf.reshape(t, [b, setSize, d]) as tf.Tensor3D); // graphgen's kernel or a pooling kernel
     const win: [number, number] = set.length === 2 ? [set[0], set[1]] : [set[0], 1];
     const t4 = tf.reshape(t, [b, win[0], win[1], d]) as tf.Tensor4D;
-    const r = tf.reshape(kind === 'sum' ? tf.avgPool(t4, win, 1, 'valid') : tf.maxPool(t4, win, 1, 'valid'), [b, d]);
-    return kind === 'sum' ? tf.mul(r, setSize) : r;
+    return tf.reshape(tf.maxPool(t4, win, 1, 'valid'), [b, d]);
   };
   const setShape = [v.shape[0] as number, ...axes.map(() => 1), d]; // [B,1,..,1,d]
   const op = tf.customGrad(((vi: tf.Tensor, save: tf.GradSaveFunc) => {

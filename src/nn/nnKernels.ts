@@ -23,6 +23,7 @@ export interface NnKernelExports {
   gg_layer_norm_fwd(...args: number[]): void;
   gg_layer_norm_bwd(...args: number[]): void;
   gg_transpose2d(...args: number[]): void;
+  gg_middle_sum(...args: number[]): void;
   __stack_pointer: WebAssembly.Global;
 }
 

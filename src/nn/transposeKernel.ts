@@ -1,6 +1,7 @@
 /**
- * The 2-D transpose kernel of graphgen/nn on wasm (`src/nn/kernels/transpose.c`, on the heap of
- * tfjs's wasm backend; see nnKernels.ts). Internal to graphgen/nn.
+ * The 2-D transpose and middle-axis sum kernels of graphgen/nn on wasm
+ * (`src/nn/kernels/transpose.c`, `middleSum.c`, on the heap of tfjs's wasm backend; see
+ * nnKernels.ts). Internal to graphgen/nn.
  *
  * @module
  */
@@ -23,13 +24,35 @@ function kernel({ inputs, backend }: KernelArgs): tf.TensorInfo {
   return out;
 }
 
+const SUM = 'GraphgenMiddleSum';
+
+function sumKernel({ inputs, backend }: KernelArgs): tf.TensorInfo {
+  const be = backend as WasmBackendInternals;
+  const x = inputs.x as tf.TensorInfo;
+  const [p, a, q] = x.shape;
+  const out = be.makeOutput([p, q], 'float32');
+  nnKernelsOf(be)!.gg_middle_sum(p, a, q, heapOffset(be, x), heapOffset(be, out));
+  return out;
+}
+
 const MARK = Symbol.for('graphgen.transpose2dRegistered');
 
-/** Registers the kernel of {@link transpose2d} on wasm and its gradient. Idempotent. Internal. */
+/** Registers the kernels of {@link transpose2d} and {@link middleSumKernel} on wasm, and their gradients. Idempotent. Internal. */
 export function registerTransposeKernel(): void {
   const current = tf.getKernel(KERNEL, 'wasm') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
   if (current?.[MARK] === true) return;
   tf.registerKernel({ kernelName: KERNEL, backendName: 'wasm', kernelFunc: kernel as unknown as tf.KernelFunc, [MARK]: true } as tf.KernelConfig);
+  tf.registerKernel({ kernelName: SUM, backendName: 'wasm', kernelFunc: sumKernel as unknown as tf.KernelFunc });
+  if (tf.getGradient(SUM) === undefined) {
+    tf.registerGradient({
+      kernelName: SUM,
+      inputsToSave: ['x'],
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], [x]: tf.Tensor[]) => {
+        const [p, , q] = x.shape;
+        return { x: () => tf.mul(tf.reshape(dy as tf.Tensor, [p, 1, q]), tf.onesLike(x)) };
+      },
+    } as unknown as tf.GradConfig);
+  }
   if (tf.getGradient(KERNEL) === undefined) {
     tf.registerGradient({
       kernelName: KERNEL,
@@ -50,4 +73,13 @@ export function transpose2d(a: tf.Tensor2D): tf.Tensor2D {
 /** `true` when {@link transpose2d} runs graphgen's kernel for `a` (wasm, float32). */
 export function transposeKernelReady(a: tf.Tensor): boolean {
   return a.dtype === 'float32' && nnKernelReady(KERNEL);
+}
+
+/**
+ * `Σ_a t[p, a, q]` of `t [P, A, Q]` -> `[P, Q]` by graphgen's wasm kernel (float32, one pass,
+ * blocked float32 accumulation), or `null` when it cannot run here.
+ */
+export function middleSumKernel(t: tf.Tensor3D): tf.Tensor2D | null {
+  if (t.dtype !== 'float32' || !nnKernelReady(SUM)) return null;
+  return tf.engine().runKernel(SUM, { x: t }, {}) as tf.Tensor2D;
 }

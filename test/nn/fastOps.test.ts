@@ -48,12 +48,17 @@ describe.each(BACKENDS)('fast nn ops vs slow twins (%s)', (backend) => {
   it('middleSum (a pooling kernel on wasm) equals tf.sum over the middle axis; sumKeepDims over runs of adjacent axes', () => {
     const before = tf.memory().numTensors;
     tf.tidy(() => {
-      for (const shape of [[1, 12800, 32], [32, 20, 2560], [640, 20, 128], [3, 1, 5], [2, 7, 1]] as const) {
+      for (const shape of [[1, 12800, 32], [32, 20, 2560], [640, 20, 128], [3, 1, 5], [2, 7, 1], [2, 130, 23], [1, 12800, 6]] as const) {
         const t = randn([...shape], shape[0] + shape[1]) as tf.Tensor3D;
         const got = middleSum(t);
         expect(got.shape).toEqual([shape[0], shape[2]]);
         expect(rel(got, tf.sum(t, 1)), `[${shape.join(',')}]`).toBeLessThan(1e-5);
       }
+      // gradient (the kernel's on wasm): ∂/∂t Σ w ⊙ middleSum(t) = w broadcast over the middle axis
+      const t = randn([3, 70, 21], 5) as tf.Tensor3D;
+      const w = randn([3, 21], 6);
+      const g = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(middleSum(x as tf.Tensor3D), w)))(t);
+      expect(maxAbsDiff(g, tf.mul(tf.reshape(w, [3, 1, 21]), tf.onesLike(t)))).toBe(0);
       const a = randn([2, 3, 4, 5, 6], 9);
       for (const axes of [[1, 2], [0, 2, 3], [1, 3], [0, 1, 2, 3], [2, 3]]) {
         const got = sumKeepDims(a, axes);
