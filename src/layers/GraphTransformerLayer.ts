@@ -9,6 +9,7 @@ import { Mlp, dropoutRng, type ApplyOptions } from '../nn/Mlp.js';
 import { dropout } from '../nn/dropout.js';
 import { dense } from '../nn/dense.js';
 import { filmAttention } from '../nn/filmAttention.js';
+import { layerNormResidualMasked } from '../nn/layerNormKernel.js';
 import { checkEdges, checkNodes, edgeMask4, nodeCount, nodeMask3 } from './masking.js';
 import { pooledStats } from './pooledStats.js';
 
@@ -181,11 +182,13 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
       const pe = pooledStats(e, em, tf.square(cnt)); // [B,4de]
       const yNew = this.yOut.apply(tf.add(tf.add(m.yY.apply(y), m.xToY.apply(px)), m.eToY.apply(pe))); // [B,dy]
       // residual + norm + feed-forward
-      let xo = tf.mul(this.norms.x1.apply(tf.add(x, drop(xNew))), m3);
-      let eo = tf.mul(this.norms.e1.apply(tf.add(e, drop(eNew))), em);
+      // LN(h + h') ⊙ mask: one kernel each way on wasm (layerNormResidualMasked)
+      const ln = layerNormResidualMasked;
+      let xo = ln(this.norms.x1, x, drop(xNew), m3);
+      let eo = ln(this.norms.e1, e, drop(eNew), em);
       let yo = this.norms.y1.apply(tf.add(y, drop(yNew)));
-      xo = tf.mul(this.norms.x2.apply(tf.add(xo, drop(m.ffX2.apply(drop(tf.relu(m.ffX1.apply(xo))))))), m3);
-      eo = tf.mul(this.norms.e2.apply(tf.add(eo, drop(m.ffE2.apply(drop(tf.relu(m.ffE1.apply(eo))))))), em);
+      xo = ln(this.norms.x2, xo, drop(m.ffX2.apply(drop(tf.relu(m.ffX1.apply(xo))))), m3);
+      eo = ln(this.norms.e2, eo, drop(m.ffE2.apply(drop(tf.relu(m.ffE1.apply(eo))))), em);
       yo = this.norms.y2.apply(tf.add(yo, drop(m.ffY2.apply(drop(tf.relu(m.ffY1.apply(yo)))))));
       return { x: xo, e: eo, y: yo };
     });
