@@ -93,7 +93,7 @@ const denseNoBias = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.GradSav
  * step about 7x slower (../shared/NOTES.md). For many rows (`M >= 1024`, e.g. the pair
  * features of a graph batch) the narrower of `X` and `dY` is the right operand of the `dW`
  * product (the wasm backend repacks that operand on every call, at a cost that grows with its
- * width), the other one is transposed in cache-sized blocks, and `db` is a last-axis sum or a
+ * width), the other one is transposed (graphgen's blocked SIMD kernel on wasm), and `db` is a column sum or a
  * product with a row of ones that reuses the packed `dY`. Every module of graphgen uses this op.
  *
  * @param x - input `[..., din]`
