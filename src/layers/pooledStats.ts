@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { pooledStatsKernel } from '../nn/pooledStatsKernel.js';
 import { middleSum, poolReductions } from '../nn/transposeTall.js';
 
 const BIG = 1e9;
@@ -20,8 +21,9 @@ type CustomFn = Parameters<typeof tf.customGrad>[0];
  * `dev = w (v − mean)` and every tied extremum receiving the full gradient (as the registered
  * gradient of `Max` does). The path through `mean` inside `dev` is left out: it is
  * `−Σ dev · ∂std / (cnt std)` and `Σ dev = 0` for 0/1 weights. About 13 element-wise kernels on
- * the pooled tensor instead of ~21 and a reduction for autodiff. Internal to the graph
- * transformer layer.
+ * the pooled tensor instead of ~21 and a reduction for autodiff. On wasm (float32, `d` a multiple
+ * of 4) forward and backward are one graphgen kernel each (`src/nn/kernels/pooledStats.c`, the
+ * same float32 operations). Internal to the graph transformer layer.
  *
  * @param v - `[B, ...set, d]`
  * @param w - `[B, ...set, 1]`, entries 0 or 1
@@ -29,6 +31,13 @@ type CustomFn = Parameters<typeof tf.customGrad>[0];
  * @returns `[B,4d]`
  */
 export function pooledStats(v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor {
+  const fused = pooledStatsKernel(v, w, cnt); // one wasm kernel each way (graphgen/nn)
+  if (fused !== null) return fused;
+  return pooledStatsReference(v, w, cnt);
+}
+
+/** The tfjs-ops version of {@link pooledStats} (its path off wasm, and its parity reference). */
+export function pooledStatsReference(v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor {
   const axes = Array.from({ length: v.rank - 2 }, (_, i) => v.rank - 2 - i); // innermost first
   const d = v.shape[v.rank - 1] as number;
   const b = v.shape[0] as number;

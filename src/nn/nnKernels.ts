@@ -24,6 +24,8 @@ export interface NnKernelExports {
   gg_layer_norm_bwd(...args: number[]): void;
   gg_transpose2d(...args: number[]): void;
   gg_middle_sum(...args: number[]): void;
+  gg_pooled_stats_fwd(...args: number[]): void;
+  gg_pooled_stats_bwd(...args: number[]): void;
   __stack_pointer: WebAssembly.Global;
 }
 

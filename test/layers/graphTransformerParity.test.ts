@@ -141,7 +141,10 @@ describe.each(BACKENDS)('GraphTransformerLayer vs its reference twin (%s)', (bac
 describe.each(BACKENDS)('pooledStats vs autodiff of its composite (%s)', (backend) => {
   beforeAll(async () => useBackend(backend));
 
-  it('values and gradients agree over nodes and over pairs, with tied extrema and an empty set', () => {
+  it.each([5, 8])('width %i (graphgen kernel on wasm when a multiple of 4): values and gradients agree over nodes and over pairs, with tied extrema and an empty set', async (d) => {
+    const prof = await tf.profile(() => pooledStats(tf.ones([1, 2, d]), tf.ones([1, 2, 1]), tf.fill([1, 1], 2)));
+    expect(prof.kernels.some((k) => k.name === 'GraphgenPooledStats')).toBe(backend === 'wasm' && d % 4 === 0);
+    tf.dispose(prof.result as tf.Tensor);
     const before = tf.memory().numTensors;
     tf.tidy(() => {
       const composite = (v: tf.Tensor, w: tf.Tensor, cnt: tf.Tensor): tf.Tensor => {
@@ -151,11 +154,11 @@ describe.each(BACKENDS)('pooledStats vs autodiff of its composite (%s)', (backen
       const mask = tf.tensor2d([1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0], [3, 4]); // graph 3 empty
       const cnt = tf.maximum(tf.sum(mask, 1, true), 1);
       // integer values: repeated maxima and minima inside a set
-      const vx = tf.round(tf.mul(tf.randomNormal([3, 4, 5], 0, 1, 'float32', 3), 2));
-      const ve = tf.round(tf.mul(tf.randomNormal([3, 4, 4, 5], 0, 1, 'float32', 4), 2));
+      const vx = tf.round(tf.mul(tf.randomNormal([3, 4, d], 0, 1, 'float32', 3), 2));
+      const ve = tf.round(tf.mul(tf.randomNormal([3, 4, 4, d], 0, 1, 'float32', 4), 2));
       const wx = tf.expandDims(mask, -1);
       const we = tf.mul(tf.reshape(mask, [3, 4, 1, 1]), tf.reshape(mask, [3, 1, 4, 1]));
-      const probe = tf.cos(tf.reshape(tf.range(0, 60), [3, 20]));
+      const probe = tf.cos(tf.reshape(tf.range(0, 12 * d), [3, 4 * d]));
       for (const [v, w, c] of [[vx, wx, cnt], [ve, we, tf.square(cnt)]] as const) {
         expect(maxAbsDiff(pooledStats(v, w, c), composite(v, w, c))).toBeLessThan(1e-4);
         const g1 = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(pooledStats(t, w, c), probe)))(v);

@@ -21,7 +21,7 @@ describe('graphgen/nn wasm kernels (src/nn/kernels)', () => {
     const mod = new WebAssembly.Module(bytes);
     expect(WebAssembly.Module.imports(mod)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
     const names = WebAssembly.Module.exports(mod).map((e) => e.name);
-    for (const n of ['gg_film_attn_fwd', 'gg_film_attn_bwd', 'gg_layer_norm_fwd', 'gg_layer_norm_bwd', 'gg_transpose2d', 'gg_middle_sum', '__stack_pointer']) expect(names).toContain(n);
+    for (const n of ['gg_film_attn_fwd', 'gg_film_attn_bwd', 'gg_layer_norm_fwd', 'gg_layer_norm_bwd', 'gg_transpose2d', 'gg_middle_sum', 'gg_pooled_stats_fwd', 'gg_pooled_stats_bwd', '__stack_pointer']) expect(names).toContain(n);
     // section ids: no data section (11), which would be written into tfjs's heap
     const ids: number[] = [];
     for (let p = 8; p < bytes.length; ) {
