@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '../core/errors.js';
-import { heapOffset, nnKernelReady, nnKernelsOf, type WasmBackendInternals as WasmBackend } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals as WasmBackend } from './nnKernels.js';
 import { softmaxWeightedSum } from './softmaxWeightedSum.js';
 
 /** The outputs of {@link filmAttention}. */
@@ -79,26 +79,29 @@ const MARK = Symbol.for('graphgen.filmAttentionRegistered');
  * the forward kernel. Idempotent. Internal: `registerWasmKernels` calls it.
  */
 export function registerFilmAttentionKernels(): void {
-  const current = tf.getKernel(FWD, 'wasm') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
-  if (current?.[MARK] === true) return;
-  tf.registerKernel({ kernelName: FWD, backendName: 'wasm', kernelFunc: forwardKernel as unknown as tf.KernelFunc, [MARK]: true } as tf.KernelConfig);
-  tf.registerKernel({ kernelName: BWD, backendName: 'wasm', kernelFunc: backwardKernel as unknown as tf.KernelFunc });
-  if (tf.getGradient(FWD) === undefined) {
-    tf.registerGradient({
-      kernelName: FWD,
-      inputsToSave: ['q', 'k', 'v', 'a', 'c', 'g', 'mask'],
-      outputsToSave: [false, true, true],
-      gradFunc: (dys: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-        const [dsy, dout] = dys as Array<tf.Tensor | null>;
-        const [q, k, v, a, c, g, mask, o, alpha] = saved;
-        const inputs: tf.NamedTensorMap = { q, k, v, a, c, g, alpha, o };
-        if (dsy !== null) inputs.dsy = dsy;
-        if (dout !== null) inputs.dout = dout;
-        const [da, dc, dq, dk, dv, dg] = tf.engine().runKernel(BWD, inputs, {}) as tf.Tensor[];
-        return { q: () => dq, k: () => dk, v: () => dv, a: () => da, c: () => dc, g: () => dg, mask: () => tf.zerosLike(mask) };
-      },
-    } as unknown as tf.GradConfig);
-  }
+  registerWasmKernelSet(
+    MARK,
+    [
+      [FWD, forwardKernel],
+      [BWD, backwardKernel],
+    ],
+    [
+      {
+        kernelName: FWD,
+        inputsToSave: ['q', 'k', 'v', 'a', 'c', 'g', 'mask'],
+        outputsToSave: [false, true, true],
+        gradFunc: (dys: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+          const [dsy, dout] = dys as Array<tf.Tensor | null>;
+          const [q, k, v, a, c, g, mask, o, alpha] = saved;
+          const inputs: tf.NamedTensorMap = { q, k, v, a, c, g, alpha, o };
+          if (dsy !== null) inputs.dsy = dsy;
+          if (dout !== null) inputs.dout = dout;
+          const [da, dc, dq, dk, dv, dg] = tf.engine().runKernel(BWD, inputs, {}) as tf.Tensor[];
+          return { q: () => dq, k: () => dk, v: () => dv, a: () => da, c: () => dc, g: () => dg, mask: () => tf.zerosLike(mask) };
+        },
+      } as unknown as tf.GradConfig,
+    ],
+  );
 }
 
 function fused(d: number): boolean {

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerNorm } from './LayerNorm.js';
-import { heapOffset, nnKernelReady, nnKernelsOf, type WasmBackendInternals } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals } from './nnKernels.js';
 
 const FWD = 'GraphgenLayerNorm';
 /** The same kernel with a row mask `m` (saved for the backward pass). */
@@ -54,14 +54,8 @@ const MARK = Symbol.for('graphgen.layerNormRegistered');
  * Idempotent. Internal: `registerWasmKernels` calls it.
  */
 export function registerLayerNormKernels(): void {
-  const current = tf.getKernel(FWD, 'wasm') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
-  if (current?.[MARK] === true) return;
-  tf.registerKernel({ kernelName: FWD, backendName: 'wasm', kernelFunc: forwardKernel as unknown as tf.KernelFunc, [MARK]: true } as tf.KernelConfig);
-  tf.registerKernel({ kernelName: FWD_M, backendName: 'wasm', kernelFunc: forwardKernel as unknown as tf.KernelFunc });
-  tf.registerKernel({ kernelName: BWD, backendName: 'wasm', kernelFunc: backwardKernel as unknown as tf.KernelFunc });
-  for (const [name, hasM] of [[FWD, false], [FWD_M, true]] as const) {
-    if (tf.getGradient(name) !== undefined) continue;
-    tf.registerGradient({
+  const gradient = (name: string, hasM: boolean): tf.GradConfig =>
+    ({
       kernelName: name,
       inputsToSave: hasM ? ['gamma', 'beta', 'm'] : ['gamma', 'beta'],
       outputsToSave: [false, true, true],
@@ -84,8 +78,16 @@ export function registerLayerNormKernels(): void {
         if (hasM) grads.m = () => g[3];
         return grads;
       },
-    } as unknown as tf.GradConfig);
-  }
+    }) as unknown as tf.GradConfig;
+  registerWasmKernelSet(
+    MARK,
+    [
+      [FWD, forwardKernel],
+      [FWD_M, forwardKernel],
+      [BWD, backwardKernel],
+    ],
+    [gradient(FWD, false), gradient(FWD_M, true)],
+  );
 }
 
 function run(x: tf.Tensor, h: tf.Tensor | undefined, m: tf.Tensor | undefined, gamma: tf.Tensor, beta: tf.Tensor, eps: number): tf.Tensor | null {

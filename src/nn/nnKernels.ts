@@ -77,3 +77,19 @@ export function nnKernelReady(kernelName: string): boolean {
 export function heapOffset(backend: unknown, t: tf.TensorInfo | undefined): number {
   return t === undefined ? 0 : (backend as WasmBackendInternals).dataIdMap.get(t.dataId).memoryOffset;
 }
+
+/**
+ * Registers a set of graphgen's wasm kernels once: when the first kernel's registration already
+ * carries `mark` nothing happens; otherwise every kernel is (re)registered on the wasm backend,
+ * the first one marked, and each gradient whose kernel has none yet is registered. Internal.
+ */
+export function registerWasmKernelSet(mark: symbol, kernels: ReadonlyArray<readonly [name: string, func: unknown]>, gradients: readonly tf.GradConfig[]): void {
+  const current = tf.getKernel(kernels[0][0], 'wasm') as (tf.KernelConfig & { [mark]?: true }) | undefined;
+  if (current?.[mark] === true) return;
+  kernels.forEach(([kernelName, func], i) => {
+    const config = { kernelName, backendName: 'wasm', kernelFunc: func as tf.KernelFunc } as tf.KernelConfig & { [mark]?: true };
+    if (i === 0) config[mark] = true;
+    tf.registerKernel(config);
+  });
+  for (const g of gradients) if (tf.getGradient(g.kernelName) === undefined) tf.registerGradient(g);
+}

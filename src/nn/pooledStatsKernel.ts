@@ -8,7 +8,7 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { heapOffset, nnKernelReady, nnKernelsOf, type WasmBackendInternals } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals } from './nnKernels.js';
 
 const FWD = 'GraphgenPooledStats';
 const BWD = 'GraphgenPooledStatsGrad';
@@ -48,22 +48,25 @@ const MARK = Symbol.for('graphgen.pooledStatsRegistered');
 
 /** Registers the kernels and the gradient (for `v`; `w` and `cnt` are constants). Idempotent. Internal. */
 export function registerPooledStatsKernels(): void {
-  const current = tf.getKernel(FWD, 'wasm') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
-  if (current?.[MARK] === true) return;
-  tf.registerKernel({ kernelName: FWD, backendName: 'wasm', kernelFunc: forwardKernel as unknown as tf.KernelFunc, [MARK]: true } as tf.KernelConfig);
-  tf.registerKernel({ kernelName: BWD, backendName: 'wasm', kernelFunc: backwardKernel as unknown as tf.KernelFunc });
-  if (tf.getGradient(FWD) === undefined) {
-    tf.registerGradient({
-      kernelName: FWD,
-      inputsToSave: ['v', 'w', 'cnt'],
-      outputsToSave: [true],
-      gradFunc: (dy: tf.Tensor | tf.Tensor[], [v, w, cnt, out]: tf.Tensor[]) => ({
-        v: () => tf.engine().runKernel(BWD, { v, w, cnt, out, dout: dy as tf.Tensor }, {}) as tf.Tensor,
-        w: () => tf.zerosLike(w),
-        cnt: () => tf.zerosLike(cnt),
-      }),
-    } as unknown as tf.GradConfig);
-  }
+  registerWasmKernelSet(
+    MARK,
+    [
+      [FWD, forwardKernel],
+      [BWD, backwardKernel],
+    ],
+    [
+      {
+        kernelName: FWD,
+        inputsToSave: ['v', 'w', 'cnt'],
+        outputsToSave: [true],
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], [v, w, cnt, out]: tf.Tensor[]) => ({
+          v: () => tf.engine().runKernel(BWD, { v, w, cnt, out, dout: dy as tf.Tensor }, {}) as tf.Tensor,
+          w: () => tf.zerosLike(w),
+          cnt: () => tf.zerosLike(cnt),
+        }),
+      } as unknown as tf.GradConfig,
+    ],
+  );
 }
 
 /**

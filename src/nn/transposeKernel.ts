@@ -6,7 +6,7 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { heapOffset, nnKernelReady, nnKernelsOf, type WasmBackendInternals } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals } from './nnKernels.js';
 
 const KERNEL = 'GraphgenTranspose2D';
 
@@ -39,26 +39,27 @@ const MARK = Symbol.for('graphgen.transpose2dRegistered');
 
 /** Registers the kernels of {@link transpose2d} and {@link middleSumKernel} on wasm, and their gradients. Idempotent. Internal. */
 export function registerTransposeKernel(): void {
-  const current = tf.getKernel(KERNEL, 'wasm') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
-  if (current?.[MARK] === true) return;
-  tf.registerKernel({ kernelName: KERNEL, backendName: 'wasm', kernelFunc: kernel as unknown as tf.KernelFunc, [MARK]: true } as tf.KernelConfig);
-  tf.registerKernel({ kernelName: SUM, backendName: 'wasm', kernelFunc: sumKernel as unknown as tf.KernelFunc });
-  if (tf.getGradient(SUM) === undefined) {
-    tf.registerGradient({
-      kernelName: SUM,
-      inputsToSave: ['x'],
-      gradFunc: (dy: tf.Tensor | tf.Tensor[], [x]: tf.Tensor[]) => {
-        const [p, , q] = x.shape;
-        return { x: () => tf.mul(tf.reshape(dy as tf.Tensor, [p, 1, q]), tf.onesLike(x)) };
-      },
-    } as unknown as tf.GradConfig);
-  }
-  if (tf.getGradient(KERNEL) === undefined) {
-    tf.registerGradient({
-      kernelName: KERNEL,
-      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => ({ x: () => transpose2d(dy as tf.Tensor2D) }),
-    } as unknown as tf.GradConfig);
-  }
+  registerWasmKernelSet(
+    MARK,
+    [
+      [KERNEL, kernel],
+      [SUM, sumKernel],
+    ],
+    [
+      {
+        kernelName: SUM,
+        inputsToSave: ['x'],
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], [x]: tf.Tensor[]) => {
+          const [p, , q] = x.shape;
+          return { x: () => tf.mul(tf.reshape(dy as tf.Tensor, [p, 1, q]), tf.onesLike(x)) };
+        },
+      } as unknown as tf.GradConfig,
+      {
+        kernelName: KERNEL,
+        gradFunc: (dy: tf.Tensor | tf.Tensor[]) => ({ x: () => transpose2d(dy as tf.Tensor2D) }),
+      } as unknown as tf.GradConfig,
+    ],
+  );
 }
 
 /**

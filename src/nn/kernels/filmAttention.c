@@ -22,19 +22,7 @@
  * (__stack_pointer is exported). Loops run along contiguous rows of D features: strided walks
  * down the pair axis were 2-3x slower.
  */
-#include <wasm_simd128.h>
-
-#define EXPORT(name) __attribute__((export_name(#name)))
-#define INLINE static inline __attribute__((always_inline))
-
-typedef v128_t V;
-
-INLINE V ld(const float *p) { return wasm_v128_load(p); }
-INLINE void st(float *p, V x) { wasm_v128_store(p, x); }
-INLINE V add(V a, V b) { return wasm_f32x4_add(a, b); }
-INLINE V sub(V a, V b) { return wasm_f32x4_sub(a, b); }
-INLINE V mul(V a, V b) { return wasm_f32x4_mul(a, b); }
-INLINE V splat(float x) { return wasm_f32x4_splat(x); }
+#include "simd.h"
 
 /* exp(x) for x <= 0 (Cephes expf: range reduction by ln 2 in two parts, degree-6 polynomial;
  * within 2 ulp of expf); 0 below -87.3 (where expf is subnormal). The rounding to an integer

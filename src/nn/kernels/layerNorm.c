@@ -11,19 +11,7 @@
  * Backward: d = dy m, gx = d gamma, dx = (gx - mean(gx) - xh mean(gx xh)) rstd (also the gradient
  *   of h), dgamma = sum_rows d xh, dbeta = sum_rows d, dm = sum_cols dy (xh gamma + beta).
  */
-#include <wasm_simd128.h>
-
-#define EXPORT(name) __attribute__((export_name(#name)))
-#define INLINE static inline __attribute__((always_inline))
-
-typedef v128_t V;
-
-INLINE V ld(const float *p) { return wasm_v128_load(p); }
-INLINE void st(float *p, V x) { wasm_v128_store(p, x); }
-INLINE V add(V a, V b) { return wasm_f32x4_add(a, b); }
-INLINE V sub(V a, V b) { return wasm_f32x4_sub(a, b); }
-INLINE V mul(V a, V b) { return wasm_f32x4_mul(a, b); }
-INLINE V splat(float x) { return wasm_f32x4_splat(x); }
+#include "simd.h"
 
 INLINE float hsum(V x) {
   return (wasm_f32x4_extract_lane(x, 0) + wasm_f32x4_extract_lane(x, 1)) + (wasm_f32x4_extract_lane(x, 2) + wasm_f32x4_extract_lane(x, 3));
