@@ -164,8 +164,8 @@ export class GraphTransformerLayer extends Module<GraphTransformerLayerConfig> {
       const m3 = nodeMask3(nodeMask); // [B,N,1]
       const em = edgeMask4(nodeMask); // [B,N,N,1]
       const cnt = nodeCount(nodeMask); // [B,1]
-      // Padded nodes need no masks before the outputs: a padded key gets a -1e9 logit (weight
-      // exactly 0), a padded query row or pair only reaches outputs that are masked below.
+      // Padded nodes need no masks before the outputs: filmAttention gives a padded key weight
+      // exactly 0, and a padded query row or pair only reaches outputs that are masked below.
       const q = tf.mul(m.q.apply(x), 1 / Math.sqrt(dx / numHeads)); // [B,N,dx]
       // S_ij = (Q_i ⊙ K_j) ⊙ (1 + e_ij W_em + b_em) + e_ij W_ea + b_ea; the 1 rides in the bias
       const eMul1 = dense(e, m.eMul.weight, tf.add(m.eMul.bias as tf.Tensor, 1)); // [B,N,N,dx]
