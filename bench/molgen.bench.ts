@@ -28,7 +28,7 @@ import { createRng } from '../src/core/rng.js';
 import { initBackend } from '../src/nn/initBackend.js';
 import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
 import { loadRdkit, loadQm9, fromSmiles, QM9_ENCODING, moleculeMetrics, molecularFeaturesConfig } from '../src/molecules/index.js';
-import type { LrSchedule } from '../src/nn/LrSchedule.js';
+import { warmupCosineSchedule, type LrSchedule } from '../src/nn/LrSchedule.js';
 import { TIME_DISTORTIONS, type TimeDistortion } from '../src/generators/common/timeDistortion.js';
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 
@@ -61,7 +61,8 @@ function decaySchedule(raw: string | undefined, lr: number): { schedule: LrSched
   const from = Number(m[1]);
   const span = Number(m[2]);
   const floor = lr / 100;
-  const schedule = (s: number): number => (s < from ? lr : floor + ((lr - floor) * (1 + Math.cos(Math.PI * Math.min(1, (s - from) / span)))) / 2);
+  const cosine = warmupCosineSchedule({ peak: lr, totalSteps: span, minLr: floor });
+  const schedule = (s: number): number => (s < from ? lr : cosine(s - from));
   return { schedule, text: `Adam lr ${lr} to step ${from.toLocaleString('en-US')}, then a half cosine down to ${floor} over ${span.toLocaleString('en-US')} steps`, env: `GRAPHGEN_MOLGEN_DECAY=${raw} ` };
 }
 
