@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '../core/errors.js';
 import { columnSums, poolReductions, transposeTall } from './transposeTall.js';
 import { transpose2d } from './transposeKernel.js';
+import { matMul2d, matMulKernelReady, matMulTN } from './matMulKernel.js';
 
 /** Explicit transpose of a rank-2 tensor. */
 function t2(a: tf.Tensor2D): tf.Tensor2D {
@@ -18,7 +19,7 @@ function denseForward(x: tf.Tensor, w: tf.Tensor2D, b: tf.Tensor1D | undefined):
   const dout = w.shape[1];
   const lead = x.shape.slice(0, -1);
   const x2 = as2d(x, din); // [M, din]
-  const y2 = b === undefined ? tf.matMul(x2, w) : tf.fused.matMul({ a: x2, b: w, bias: b }); // [M, dout]
+  const y2 = matMul2d(x2, w, b); // [M, dout]
   return x.rank === 2 ? y2 : tf.reshape(y2, [...lead, dout]);
 }
 
@@ -26,7 +27,9 @@ function denseForward(x: tf.Tensor, w: tf.Tensor2D, b: tf.Tensor1D | undefined):
 const LARGE_ROWS = 1024;
 
 /**
- * Gradients of `y = x W (+ b)`. For many rows (`M >= LARGE_ROWS`) the weight gradient is a long
+ * Gradients of `y = x W (+ b)`. With graphgen's matrix-product kernels (wasm, `dout` a multiple
+ * of 4): `dX = dY Wᵀ` by {@link matMul2d}, `dW = Xᵀ dY` by {@link matMulTN} (no transpose of
+ * `X`), `db` by {@link columnSums}. Otherwise, for many rows (`M >= LARGE_ROWS`) the weight gradient is a long
  * contraction over `M`, and the wasm backend packs the right operand of every product with a
  * new tensor (cost ~ rows x columns of that operand, strided): so the narrower of `x` and `dY`
  * is made the right operand, the other one is transposed with {@link transposeTall}, and the
@@ -40,8 +43,9 @@ function denseBackward(dy: tf.Tensor, x: tf.Tensor, w: tf.Tensor2D, withBias: bo
   const dy2 = as2d(dy, dout); // [M, dout]
   const x2 = as2d(x, din); // [M, din]
   const rows = dy2.shape[0];
-  const dx2 = tf.matMul(dy2, t2(w)); // [M, din]
+  const dx2 = matMul2d(dy2, t2(w)); // [M, din]
   const dx = x.rank === 2 ? dx2 : tf.reshape(dx2, x.shape);
+  if (matMulKernelReady(dout)) return { dx, dw: matMulTN(x2, dy2), db: withBias ? columnSums(dy2) : undefined };
   if (rows < LARGE_ROWS) {
     const dw = tf.matMul(transposeTall(x2), dy2) as tf.Tensor2D; // [din, dout]
     return { dx, dw, db: withBias ? columnSums(dy2) : undefined };
@@ -90,7 +94,10 @@ const denseNoBias = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.GradSav
  * `dX = dY Wᵀ`, `dW = Xᵀ dY`, `db = Σ_m dY[m, :]`. The transposes are materialised with
  * `tf.transpose` before each product instead of being passed as `matMul` flags: on the wasm
  * backend flagged products are 10-15x slower, which made default autodiff of an MLP training
- * step about 7x slower (../shared/NOTES.md). For many rows (`M >= 1024`, e.g. the pair
+ * step about 7x slower (../shared/NOTES.md). On wasm with graphgen's kernels loaded and `dout`
+ * a multiple of 4, the products are graphgen's own SIMD kernels (a 4 x 8 register tile, about
+ * 1.5-2x tfjs's XNNPACK products on these shapes; `dW` contracts over the rows of `X` and `dY`
+ * without transposing either); elsewhere, for many rows (`M >= 1024`, e.g. the pair
  * features of a graph batch) the narrower of `X` and `dY` is the right operand of the `dW`
  * product (the wasm backend repacks that operand on every call, at a cost that grows with its
  * width), the other one is transposed (graphgen's blocked SIMD kernel on wasm), and `db` is a column sum or a

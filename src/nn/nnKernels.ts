@@ -26,6 +26,8 @@ export interface NnKernelExports {
   gg_middle_sum(...args: number[]): void;
   gg_pooled_stats_fwd(...args: number[]): void;
   gg_pooled_stats_bwd(...args: number[]): void;
+  gg_matmul(...args: number[]): void;
+  gg_matmul_tn(...args: number[]): void;
   __stack_pointer: WebAssembly.Global;
 }
 

@@ -3,6 +3,7 @@ import { registerFilmAttentionKernels } from './filmAttention.js';
 import { registerLayerNormKernels } from './layerNormKernel.js';
 import { registerTransposeKernel } from './transposeKernel.js';
 import { registerPooledStatsKernels } from './pooledStatsKernel.js';
+import { registerMatMulKernels } from './matMulKernel.js';
 
 /** Marks graphgen's replacement so that {@link registerWasmKernels} stays idempotent. */
 const MARK = Symbol.for('graphgen.wasmIdentity');
@@ -18,7 +19,7 @@ interface RefCountingBackend {
  * the stock wasm kernel copies the buffer: in a graph-transformer training step that was about
  * 1,100 copies (~8 % of the step). Tensors are immutable (a variable's `assign` swaps its
  * buffer instead of writing into it), so sharing is safe. Does nothing when the wasm backend's
- * kernels are not registered; idempotent. Also registers graphgen's own kernels (`filmAttention`, `LayerNorm`, `transpose2d`, middle sums, pooled statistics). Internal: {@link initBackend} and {@link trainStep}
+ * kernels are not registered; idempotent. Also registers graphgen's own kernels (`filmAttention`, `LayerNorm`, `transpose2d`, middle sums, pooled statistics, matrix products). Internal: {@link initBackend} and {@link trainStep}
  * call it.
  */
 export function registerWasmKernels(): void {
@@ -28,6 +29,7 @@ export function registerWasmKernels(): void {
   registerLayerNormKernels();
   registerTransposeKernel();
   registerPooledStatsKernels();
+  registerMatMulKernels();
   if (current[MARK] === true) return;
   const kernelFunc = ({ inputs, backend }: { inputs: tf.NamedTensorInfoMap; backend: unknown }): tf.TensorInfo => {
     const x = inputs.x as tf.TensorInfo;

@@ -28,6 +28,7 @@ export const CLANG_ARGS = [
   'transpose.c',
   'middleSum.c',
   'pooledStats.c',
+  'matmul.c',
   '-o',
   'nnKernels.wasm',
 ];
@@ -57,7 +58,7 @@ function sectionIds(bytes) {
 /** Compiles the kernels and returns the .wasm bytes. */
 export async function buildNnKernels() {
   const { runClang } = await import('@yowasp/clang');
-  const files = Object.fromEntries(['simd.h', 'filmAttention.c', 'layerNorm.c', 'transpose.c', 'middleSum.c', 'pooledStats.c'].map((f) => [f, readFileSync(new URL(f, here), 'utf8')]));
+  const files = Object.fromEntries(['simd.h', 'filmAttention.c', 'layerNorm.c', 'transpose.c', 'middleSum.c', 'pooledStats.c', 'matmul.c'].map((f) => [f, readFileSync(new URL(f, here), 'utf8')]));
   const out = await runClang(CLANG_ARGS, files, { fetchProgress: () => {} });
   const wasm = out['nnKernels.wasm'];
   if (!(wasm instanceof Uint8Array)) throw new Error('clang produced no nnKernels.wasm');

@@ -1,0 +1,113 @@
+/**
+ * graphgen's matrix-product kernels on wasm (`src/nn/kernels/matmul.c`, on the heap of tfjs's
+ * wasm backend; see nnKernels.ts) and their tfjs-ops twins. Internal to graphgen/nn: the
+ * `dense` op is their user.
+ *
+ * @module
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals } from './nnKernels.js';
+import { transpose2d } from './transposeKernel.js';
+import { columnSums, transposeTall } from './transposeTall.js';
+
+const MATMUL = 'GraphgenMatMul';
+const MATMUL_TN = 'GraphgenMatMulTN';
+
+interface KernelArgs {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+}
+
+function matMulKernelFunc({ inputs, backend }: KernelArgs): tf.TensorInfo {
+  const be = backend as WasmBackendInternals;
+  const a = inputs.a as tf.TensorInfo;
+  const b = inputs.b as tf.TensorInfo;
+  const [m, k] = a.shape;
+  const n = b.shape[1];
+  const out = be.makeOutput([m, n], 'float32');
+  nnKernelsOf(be)!.gg_matmul(m, k, n, heapOffset(be, a), heapOffset(be, b), heapOffset(be, inputs.bias), heapOffset(be, out));
+  return out;
+}
+
+function matMulTnKernelFunc({ inputs, backend }: KernelArgs): tf.TensorInfo {
+  const be = backend as WasmBackendInternals;
+  const a = inputs.a as tf.TensorInfo;
+  const b = inputs.b as tf.TensorInfo;
+  const [m, k] = a.shape;
+  const n = b.shape[1];
+  const out = be.makeOutput([k, n], 'float32');
+  nnKernelsOf(be)!.gg_matmul_tn(m, k, n, heapOffset(be, a), heapOffset(be, b), heapOffset(be, out));
+  return out;
+}
+
+const MARK = Symbol.for('graphgen.matMulRegistered');
+
+/** Registers the kernels of {@link matMul2d} and {@link matMulTN} on wasm, and their gradients. Idempotent. Internal. */
+export function registerMatMulKernels(): void {
+  registerWasmKernelSet(
+    MARK,
+    [
+      [MATMUL, matMulKernelFunc],
+      [MATMUL_TN, matMulTnKernelFunc],
+    ],
+    [
+      {
+        kernelName: MATMUL,
+        inputsToSave: ['a', 'b'],
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], [a, b]: tf.Tensor[]) => {
+          const dc = dy as tf.Tensor2D;
+          return {
+            a: () => matMul2d(dc, transpose2d(b as tf.Tensor2D)),
+            b: () => matMulTN(a as tf.Tensor2D, dc),
+            bias: () => columnSums(dc),
+          };
+        },
+      } as unknown as tf.GradConfig,
+      {
+        kernelName: MATMUL_TN,
+        inputsToSave: ['a', 'b'],
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], [a, b]: tf.Tensor[]) => {
+          const dc = dy as tf.Tensor2D; // [K, N]
+          return {
+            a: () => matMul2d(b as tf.Tensor2D, transpose2d(dc)), // [M, N] [N, K]
+            b: () => matMul2d(a as tf.Tensor2D, dc), // [M, K] [K, N]
+          };
+        },
+      } as unknown as tf.GradConfig,
+    ],
+  );
+}
+
+/** `true` when graphgen's kernel `name` can compute a product with `n` output columns from these float32 operands. */
+function ready(name: string, n: number, ...ts: (tf.Tensor | undefined)[]): boolean {
+  return n % 4 === 0 && ts.every((t) => t === undefined || t.dtype === 'float32') && nnKernelReady(name);
+}
+
+/**
+ * `a [M, K] · b [K, N] (+ bias [N])` -> `[M, N]`. On wasm with graphgen's kernels loaded and `N`
+ * a multiple of 4: graphgen's 4 x 8-tiled SIMD product (about twice tfjs's XNNPACK products on
+ * the graph transformer's pair tensors); elsewhere `tf.matMul` / `tf.fused.matMul`, the twin.
+ * Both sum float32 products in order of `k`, so they agree up to float32 rounding. Shapes are
+ * the caller's to check. Internal to graphgen/nn.
+ */
+export function matMul2d(a: tf.Tensor2D, b: tf.Tensor2D, bias?: tf.Tensor1D): tf.Tensor2D {
+  if (!ready(MATMUL, b.shape[1], a, b, bias)) return bias === undefined ? tf.matMul(a, b) : tf.fused.matMul({ a, b, bias });
+  const inputs: tf.NamedTensorMap = bias === undefined ? { a, b } : { a, b, bias };
+  return tf.engine().runKernel(MATMUL, inputs, {}) as tf.Tensor2D;
+}
+
+/**
+ * `a [M, K]ᵀ · b [M, N]` -> `[K, N]` without materialising `aᵀ` (the weight gradient of a dense
+ * layer, a long contraction over `M` rows). On wasm with graphgen's kernels loaded and `N` a
+ * multiple of 4: graphgen's kernel (rows taken in blocks of 128 that stay in cache, each output
+ * summed in order of the row); elsewhere the twin `tf.matMul(transpose(a), b)`. Internal.
+ */
+export function matMulTN(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  if (!ready(MATMUL_TN, b.shape[1], a, b)) return tf.matMul(transposeTall(a), b);
+  return tf.engine().runKernel(MATMUL_TN, { a, b }, {}) as tf.Tensor2D;
+}
+
+/** `true` when {@link matMul2d} runs graphgen's kernel for `n` output columns (for tests and profiles). */
+export function matMulKernelReady(n: number): boolean {
+  return n % 4 === 0 && nnKernelReady(MATMUL);
+}
