@@ -11,7 +11,9 @@
  * - `GRAPHGEN_VUN_MODELS` comma list of `defog,digress` (default `defog`);
  * - `GRAPHGEN_VUN_CPU_MINUTES` training budget per (dataset, model) in CPU minutes (default 30);
  * - `GRAPHGEN_VUN_SAMPLING_STEPS` sampling steps (default 500);
- * - `GRAPHGEN_VUN_TRAIN_ONLY=1` trains (resumably) and skips sampling/evaluation.
+ * - `GRAPHGEN_VUN_TRAIN_ONLY=1` trains (resumably) and skips sampling/evaluation;
+ * - `GRAPHGEN_VUN_DECAY` `FROM:STEPS[:PEAK],...` cosine segments of the learning rate from its
+ *   base 2e-3 down to 2e-5 (bench/lrDecay.ts; default: constant 2e-3).
  *
  * Each dataset's table is also kept in `.bench-tmp/genvun/<dataset>.md` with the command that
  * made it; datasets not in this run keep their last table, so datasets can be run separately
@@ -31,6 +33,7 @@ import { StochasticBlockModel } from '../src/generators/baselines/StochasticBloc
 import type { GraphGenerator } from '../src/generators/common/GraphGenerator.js';
 import type { Graph } from '../src/graph/Graph.js';
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
+import { lrDecay } from './lrDecay.js';
 
 const SIZE = { hiddenX: 32, hiddenE: 16, hiddenY: 16, layers: 3, heads: 4 };
 
@@ -58,11 +61,12 @@ export async function run(): Promise<string> {
   const models = (process.env.GRAPHGEN_VUN_MODELS ?? 'defog').split(',').filter(Boolean);
   const steps = Number(process.env.GRAPHGEN_VUN_SAMPLING_STEPS ?? 500);
   const trainOnly = process.env.GRAPHGEN_VUN_TRAIN_ONLY === '1';
+  const decay = lrDecay('GRAPHGEN_VUN_DECAY', process.env.GRAPHGEN_VUN_DECAY, 2e-3);
   const backend = await initBackend();
   const head: string[] = [];
-  head.push(`Command: \`GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
+  head.push(`Command: \`${decay.env}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(SIZE)}, Adam lr 2e-3, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(SIZE)}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -76,7 +80,7 @@ export async function run(): Promise<string> {
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
       const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: SIZE }) : new DiscreteFlow({ denoiser: SIZE })) as unknown as BenchModel;
-      const r = await trainWithBudget(make, data.train, `.bench-tmp/genvun/${name}-${model}`, budget, { batchSize: cfg.batchSize, lr: 2e-3, emaDecay: 0.995 }, 5, (l) => console.log(l));
+      const r = await trainWithBudget(make, data.train, `.bench-tmp/genvun/${name}-${model}`, budget, { batchSize: cfg.batchSize, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));
       if (trainOnly) {
         r.model.dispose();
         continue;

@@ -18,19 +18,20 @@
  * - `GRAPHGEN_MOLGEN_SAMPLING_STEPS` sampling steps (default 100);
  * - `GRAPHGEN_MOLGEN_ETA`, `GRAPHGEN_MOLGEN_OMEGA`, `GRAPHGEN_MOLGEN_DISTORTION`: DeFoG's
  *   sampling-time stochasticity, target guidance and time distortion (defaults 0, 0, polydec);
- * - `GRAPHGEN_MOLGEN_DECAY` `FROM:STEPS`: the learning rate stays at its base value until
- *   optimiser step FROM, then follows a half cosine down to 1 % of it over STEPS steps and stays
- *   there (default: no decay). The schedule is a function of the global step, so a run resumed
- *   from a checkpoint trained at a constant rate decays from where it stopped.
+ * - `GRAPHGEN_MOLGEN_DECAY` `FROM:STEPS[:PEAK],...`: the learning rate stays at its base value
+ *   until optimiser step FROM, then follows a half cosine from PEAK (default the base rate) down
+ *   to 1 % of the base rate over STEPS steps and stays there; further segments restart it
+ *   (bench/lrDecay.ts; default: no decay). The schedule is a function of the global step, so a
+ *   run resumed from a checkpoint decays from where it stopped.
  */
 import { cpus } from 'node:os';
 import { createRng } from '../src/core/rng.js';
 import { initBackend } from '../src/nn/initBackend.js';
 import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
 import { loadRdkit, loadQm9, fromSmiles, QM9_ENCODING, moleculeMetrics, molecularFeaturesConfig } from '../src/molecules/index.js';
-import { warmupCosineSchedule, type LrSchedule } from '../src/nn/LrSchedule.js';
 import { TIME_DISTORTIONS, type TimeDistortion } from '../src/generators/common/timeDistortion.js';
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
+import { lrDecay } from './lrDecay.js';
 
 /** Denoiser widths; part of the checkpoint folder name, so a change starts a fresh run. */
 const SIZE = { hiddenX: 96, hiddenE: 32, hiddenY: 64, layers: 4, heads: 8 };
@@ -53,19 +54,6 @@ function envNumber(key: string, fallback: number): number {
   return v;
 }
 
-/** `FROM:STEPS` -> constant `lr` until step FROM, then a half cosine down to `lr / 100` over STEPS steps. */
-function decaySchedule(raw: string | undefined, lr: number): { schedule: LrSchedule | number; text: string; env: string } {
-  if (raw === undefined || raw === '') return { schedule: lr, text: `Adam lr ${lr}`, env: '' };
-  const m = /^(\d+):(\d+)$/.exec(raw);
-  if (m === null || Number(m[2]) < 1) throw new Error(`GRAPHGEN_MOLGEN_DECAY: expected FROM:STEPS (two integers, STEPS >= 1), got ${JSON.stringify(raw)}`);
-  const from = Number(m[1]);
-  const span = Number(m[2]);
-  const floor = lr / 100;
-  const cosine = warmupCosineSchedule({ peak: lr, totalSteps: span, minLr: floor });
-  const schedule = (s: number): number => (s < from ? lr : cosine(s - from));
-  return { schedule, text: `Adam lr ${lr} to step ${from.toLocaleString('en-US')}, then a half cosine down to ${floor} over ${span.toLocaleString('en-US')} steps`, env: `GRAPHGEN_MOLGEN_DECAY=${raw} ` };
-}
-
 export async function run(): Promise<string> {
   const budget = envNumber('GRAPHGEN_MOLGEN_CPU_MINUTES', 4);
   const sizeRaw = process.env.GRAPHGEN_MOLGEN_TRAIN_SIZE ?? '4000';
@@ -75,7 +63,7 @@ export async function run(): Promise<string> {
   const omega = envNumber('GRAPHGEN_MOLGEN_OMEGA', 0);
   const distortion = (process.env.GRAPHGEN_MOLGEN_DISTORTION || 'polydec') as TimeDistortion;
   if (!TIME_DISTORTIONS.includes(distortion)) throw new Error(`GRAPHGEN_MOLGEN_DISTORTION: expected one of ${TIME_DISTORTIONS.join(', ')}, got ${JSON.stringify(distortion)}`);
-  const decay = decaySchedule(process.env.GRAPHGEN_MOLGEN_DECAY, FIT.lr);
+  const decay = lrDecay('GRAPHGEN_MOLGEN_DECAY', process.env.GRAPHGEN_MOLGEN_DECAY, FIT.lr);
   const backend = await initBackend();
   const rdkit = await loadRdkit();
   const qm9 = await loadQm9();
@@ -111,7 +99,7 @@ export async function run(): Promise<string> {
   const sampling = `${eta === 0 ? '' : `GRAPHGEN_MOLGEN_ETA=${eta} `}${omega === 0 ? '' : `GRAPHGEN_MOLGEN_OMEGA=${omega} `}${distortion === 'polydec' ? '' : `GRAPHGEN_MOLGEN_DISTORTION=${distortion} `}`;
   const command = `${decay.env}${sampling}GRAPHGEN_MOLGEN_CPU_MINUTES=${budget} GRAPHGEN_MOLGEN_TRAIN_SIZE=${full ? 'all' : nTrain} GRAPHGEN_MOLGEN_SAMPLES=${nSamples} GRAPHGEN_MOLGEN_SAMPLING_STEPS=${steps} npm run bench -- molgen`;
   return [
-    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100), \`GRAPHGEN_MOLGEN_ETA\` / \`_OMEGA\` / \`_DISTORTION\` (DeFoG's sampling knobs, default 0 / 0 / polydec), \`GRAPHGEN_MOLGEN_DECAY\` (\`FROM:STEPS\` cosine decay to 1 % of the rate, default none)).`,
+    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100), \`GRAPHGEN_MOLGEN_ETA\` / \`_OMEGA\` / \`_DISTORTION\` (DeFoG's sampling knobs, default 0 / 0 / polydec), \`GRAPHGEN_MOLGEN_DECAY\` (\`FROM:STEPS[:PEAK]\` cosine segments down to 1 % of the rate, see bench/lrDecay.ts, default none)).`,
     '',
     `DiscreteFlow (DeFoG class; graph transformer ${SIZE.layers} layers, widths ${SIZE.hiddenX}/${SIZE.hiddenE}/${SIZE.hiddenY}, ${SIZE.heads} heads; RRWP K=8 + DiGress molecular features), trained on ${int(nTrain)} QM9 training molecules (${full ? 'the full training split' : 'seeded subset of the training split'}, no H, charges dropped, Kekulé) for ${r.epochs} epochs / ${int(r.steps)} steps (batch ${FIT.batchSize}, ${decay.text}, EMA ${FIT.emaDecay}, seed 0, final epoch loss ${r.loss.toFixed(3)}), then ${int(nSamples)} samples with ${steps} steps (batches of ${SAMPLE_BATCH}, eta ${eta}, omega ${omega}, ${distortion}; seed 1). Backend ${backend.name} (one thread).`,
     '',

@@ -91,7 +91,7 @@ function ready(name: string, n: number, ...ts: (tf.Tensor | undefined)[]): boole
  * the caller's to check. Internal to graphgen/nn.
  */
 export function matMul2d(a: tf.Tensor2D, b: tf.Tensor2D, bias?: tf.Tensor1D): tf.Tensor2D {
-  if (!ready(MATMUL, b.shape[1], a, b, bias)) return bias === undefined ? tf.matMul(a, b) : tf.fused.matMul({ a, b, bias });
+  if (!ready(MATMUL, b.shape[1], a, b, bias)) return bias === undefined ? tf.matMul(a, b) : (tf.fused.matMul({ a, b, bias }) as tf.Tensor2D);
   const inputs: tf.NamedTensorMap = bias === undefined ? { a, b } : { a, b, bias };
   return tf.engine().runKernel(MATMUL, inputs, {}) as tf.Tensor2D;
 }
