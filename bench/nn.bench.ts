@@ -97,7 +97,7 @@ async function denseSection(): Promise<string> {
     '| backward of the dense op | step (ms, median) |',
     '|---|---|',
     `| transpose-flagged matmuls (tfjs default gradient formula) | ${tFlag.toFixed(1)} |`,
-    `| graphgen \`dense\` (customGrad, explicit transposes) | ${tCustom.toFixed(1)} |`,
+    `| graphgen \`dense\` (customGrad; graphgen's SIMD products on wasm) | ${tCustom.toFixed(1)} |`,
     '',
     `Speed-up: **${(tFlag / tCustom).toFixed(1)}x**; max |gradient difference| between the two: ${err.toExponential(1)}.`,
   ].join('\n');
