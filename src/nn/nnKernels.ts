@@ -28,6 +28,7 @@ export interface NnKernelExports {
   gg_pooled_stats_bwd(...args: number[]): void;
   gg_matmul(...args: number[]): void;
   gg_matmul_tn(...args: number[]): void;
+  gg_matmul_batched(...args: number[]): void;
   __stack_pointer: WebAssembly.Global;
 }
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matMul2d, matMulTN } from '../../src/nn/matMulKernel.js';
+import { batchMatMulTakesKernel, matMul2d, matMulTN } from '../../src/nn/matMulKernel.js';
 import { dense } from '../../src/nn/index.js';
 import { BACKENDS, randn, useBackend } from './helpers.js';
 
@@ -111,5 +111,79 @@ describe.each(BACKENDS)('matMul2d and matMulTN against float64 products (%s)', (
     });
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, wt, b, up]);
+  });
+});
+
+/** Batched float64 product `op(a) op(b)` of rank-3 arrays (`op` = transpose of the last two axes when flagged), batch broadcast when one side has 1. */
+function batchedReference(a: tf.Tensor, b: tf.Tensor, ta: boolean, tb: boolean): { shape: number[]; values: Float64Array } {
+  const [ba, ar, ac] = a.shape;
+  const [bb, br, bc] = b.shape;
+  const [m, k] = ta ? [ac, ar] : [ar, ac];
+  const n = tb ? br : bc;
+  const batch = Math.max(ba, bb);
+  const av = a.dataSync();
+  const bv = b.dataSync();
+  const out = new Float64Array(batch * m * n);
+  for (let p = 0; p < batch; p++) {
+    const ao = (ba === 1 ? 0 : p) * ar * ac;
+    const bo = (bb === 1 ? 0 : p) * br * bc;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let q = 0; q < k; q++) s += av[ao + (ta ? q * ac + i : i * ac + q)] * bv[bo + (tb ? j * bc + q : q * bc + j)];
+        out[(p * m + i) * n + j] = s;
+      }
+    }
+  }
+  return { shape: [batch, m, n], values: out };
+}
+
+describe.each(BACKENDS)('tf.matMul (BatchMatMul) against float64 products (%s)', (backend) => {
+  beforeAll(async () => useBackend(backend));
+
+  // [a shape, b shape, transposeA, transposeB, graphgen kernel on wasm]
+  const CASES: [number[], number[], boolean, boolean, boolean][] = [
+    [[3, 7, 5], [3, 5, 12], false, false, true],
+    [[128, 9, 8], [128, 8, 16], false, false, true],
+    [[1, 13, 33], [1, 33, 4], false, false, true],
+    [[2, 0, 4], [2, 4, 8], false, false, true],
+    [[3, 5, 7], [3, 5, 12], true, false, false],
+    [[3, 7, 5], [3, 12, 5], false, true, false],
+    [[1, 7, 5], [3, 5, 12], false, false, false],
+    [[3, 7, 5], [3, 5, 6], false, false, false],
+  ];
+
+  it.each(CASES)('%j x %j (transposeA %s, transposeB %s): values; graphgen kernel on wasm: %s', (as, bs, ta, tb, kernel) => {
+    const a = randn(as, 21);
+    const b = randn(bs, 22);
+    const info = (t: tf.Tensor): tf.TensorInfo => ({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
+    expect(batchMatMulTakesKernel(info(a), info(b), ta, tb)).toBe(kernel);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const ref = batchedReference(a, b, ta, tb);
+      const c = tf.matMul(a, b, ta, tb);
+      expect(c.shape).toEqual(ref.shape);
+      expect(relErr(c, ref.values)).toBeLessThan(1e-5);
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([a, b]);
+  });
+
+  it('a rank-4 product through the kernel and its gradients (explicit transposes, so the kernel again) agree with float64', () => {
+    const a = randn([2, 3, 6, 5], 23);
+    const b = randn([2, 3, 5, 8], 24);
+    const w = randn([2, 3, 6, 8], 25);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const a3 = tf.reshape(a, [6, 6, 5]);
+      const b3 = tf.reshape(b, [6, 5, 8]);
+      const w3 = tf.reshape(w, [6, 6, 8]);
+      expect(relErr(tf.matMul(a, b), batchedReference(a3, b3, false, false).values)).toBeLessThan(1e-5);
+      const [da, db] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(tf.matMul(x, y), w)))([a, b]);
+      expect(relErr(da, batchedReference(w3, b3, false, true).values)).toBeLessThan(1e-5); // W Bᵀ
+      expect(relErr(db, batchedReference(a3, w3, true, false).values)).toBeLessThan(1e-5); // Aᵀ W
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([a, b, w]);
   });
 });

@@ -4,6 +4,7 @@
  *
  *   gg_matmul     C [M,N] = A [M,K] B [K,N] (+ bias [N])
  *   gg_matmul_tn  C [K,N] = A [M,K]ᵀ B [M,N]       (weight gradients, no transpose of A)
+ *   gg_matmul_batched  C [b,M,N] = A [b,M,K] B [b,K,N] (tfjs's BatchMatMul without transposes)
  *
  * N must be a multiple of 4 (callers check). The register tile is 4 rows x 8 columns (8
  * accumulators, two B vectors and one broadcast A value: 11 of the 16 SIMD registers V8 has on
@@ -141,4 +142,10 @@ void gg_matmul_tn(int M, int K, int N, const float *A, const float *B, float *C)
     for (; k < K; k++)
       for (int n = 0; n < N; n += 4) tnTile1x4(rows, K, N, a + k, b + n, C + (long)k * N + n);
   }
+}
+
+/* C [b,M,N] = A [b,M,K] B [b,K,N] for b < batch (tfjs's BatchMatMul without transposes). */
+EXPORT(gg_matmul_batched)
+void gg_matmul_batched(int batch, int M, int K, int N, const float *A, const float *B, float *C) {
+  for (int i = 0; i < batch; i++) gg_matmul(M, K, N, A + (long)i * M * K, B + (long)i * K * N, 0, C + (long)i * M * N);
 }
