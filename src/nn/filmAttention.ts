@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '../core/errors.js';
-import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals as WasmBackend } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals as WasmBackend, type WasmKernelArgs } from './nnKernels.js';
 import { softmaxWeightedSum } from './softmaxWeightedSum.js';
 
 /** The outputs of {@link filmAttention}. */
@@ -38,12 +38,7 @@ export function filmAttentionReference(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor,
 // ---------------------------------------------------------------------------------------------
 // wasm kernels: C (src/nn/kernels/filmAttention.c) on the heap of tfjs's wasm backend (nnKernels.ts)
 
-interface KernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-}
-
-function forwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
+function forwardKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackend;
   const k = nnKernelsOf(be)!;
   const { q, k: kk, v, a, c, g, mask } = inputs as Record<string, tf.TensorInfo>;
@@ -56,7 +51,7 @@ function forwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
   return [sy, o, al];
 }
 
-function backwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
+function backwardKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackend;
   const k = nnKernelsOf(be)!;
   const { q, k: kk, v, a, c, g, alpha, o, dsy, dout } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;

@@ -6,20 +6,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerNorm } from './LayerNorm.js';
-import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals, type WasmKernelArgs } from './nnKernels.js';
 
 const FWD = 'GraphgenLayerNorm';
 /** The same kernel with a row mask `m` (saved for the backward pass). */
 const FWD_M = 'GraphgenLayerNormMasked';
 const BWD = 'GraphgenLayerNormGrad';
 
-interface KernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs: Record<string, unknown>;
-}
-
-function forwardKernel({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
+function forwardKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackendInternals;
   const { x, h, m, gamma, beta } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
   const d = x.shape[x.shape.length - 1];
@@ -32,7 +26,7 @@ function forwardKernel({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] 
   return [y, xh, rstd];
 }
 
-function backwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
+function backwardKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackendInternals;
   const { dy, xh, rstd, gamma, beta, m } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
   const d = xh.shape[xh.shape.length - 1];

@@ -6,47 +6,32 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals, type WasmKernelArgs } from './nnKernels.js';
 import { transpose2d } from './transposeKernel.js';
 import { columnSums, transposeTall } from './transposeTall.js';
 
 const MATMUL = 'GraphgenMatMul';
 const MATMUL_TN = 'GraphgenMatMulTN';
 
-interface KernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-}
-
-function matMulKernelFunc({ inputs, backend }: KernelArgs): tf.TensorInfo {
-  const be = backend as WasmBackendInternals;
-  const a = inputs.a as tf.TensorInfo;
-  const b = inputs.b as tf.TensorInfo;
-  const [m, k] = a.shape;
-  const n = b.shape[1];
-  const out = be.makeOutput([m, n], 'float32');
-  nnKernelsOf(be)!.gg_matmul(m, k, n, heapOffset(be, a), heapOffset(be, b), heapOffset(be, inputs.bias), heapOffset(be, out));
-  return out;
-}
-
-function matMulTnKernelFunc({ inputs, backend }: KernelArgs): tf.TensorInfo {
-  const be = backend as WasmBackendInternals;
-  const a = inputs.a as tf.TensorInfo;
-  const b = inputs.b as tf.TensorInfo;
-  const [m, k] = a.shape;
-  const n = b.shape[1];
-  const out = be.makeOutput([k, n], 'float32');
-  nnKernelsOf(be)!.gg_matmul_tn(m, k, n, heapOffset(be, a), heapOffset(be, b), heapOffset(be, out));
-  return out;
+/** `gg_matmul` (`a [M,K] · b [K,N] (+ bias)` -> `[M,N]`) or, with `tn`, `gg_matmul_tn` (`a [M,K]ᵀ · b [M,N]` -> `[K,N]`). */
+function productKernel(tn: boolean) {
+  return ({ inputs, backend }: WasmKernelArgs): tf.TensorInfo => {
+    const be = backend as WasmBackendInternals;
+    const a = inputs.a as tf.TensorInfo;
+    const b = inputs.b as tf.TensorInfo;
+    const [m, k] = a.shape;
+    const n = b.shape[1];
+    const out = be.makeOutput(tn ? [k, n] : [m, n], 'float32');
+    const kernels = nnKernelsOf(be)!;
+    if (tn) kernels.gg_matmul_tn(m, k, n, heapOffset(be, a), heapOffset(be, b), heapOffset(be, out));
+    else kernels.gg_matmul(m, k, n, heapOffset(be, a), heapOffset(be, b), heapOffset(be, inputs.bias), heapOffset(be, out));
+    return out;
+  };
 }
 
 const MARK = Symbol.for('graphgen.matMulRegistered');
 /** Marks graphgen's `BatchMatMul` on wasm; its value is tfjs's kernel, which it delegates to. */
 const BATCH_MARK = Symbol.for('graphgen.batchMatMul');
-
-interface BatchMatMulArgs extends KernelArgs {
-  attrs: { transposeA?: boolean; transposeB?: boolean };
-}
 
 /**
  * `true` when graphgen's `BatchMatMul` on wasm computes the product itself: float32 operands of
@@ -72,7 +57,7 @@ function replaceBatchMatMul(): void {
   const current = tf.getKernel('BatchMatMul', 'wasm') as (tf.KernelConfig & { [BATCH_MARK]?: tf.KernelFunc }) | undefined;
   if (current === undefined || current[BATCH_MARK] !== undefined) return;
   const original = current.kernelFunc;
-  const kernelFunc = (args: BatchMatMulArgs): tf.TensorInfo | tf.TensorInfo[] => {
+  const kernelFunc = (args: WasmKernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
     const a = args.inputs.a as tf.TensorInfo;
     const b = args.inputs.b as tf.TensorInfo;
     const kernels = nnKernelsOf(args.backend);
@@ -95,8 +80,8 @@ export function registerMatMulKernels(): void {
   registerWasmKernelSet(
     MARK,
     [
-      [MATMUL, matMulKernelFunc],
-      [MATMUL_TN, matMulTnKernelFunc],
+      [MATMUL, productKernel(false)],
+      [MATMUL_TN, productKernel(true)],
     ],
     [
       {

@@ -16,6 +16,13 @@ export interface WasmBackendInternals {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
 }
 
+/** What tfjs passes to a kernel function of the wasm backend (graphgen's kernels read these). */
+export interface WasmKernelArgs {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs: Record<string, unknown>;
+}
+
 /** The exports of the kernel module (pointers are byte offsets into the shared heap). */
 export interface NnKernelExports {
   gg_film_attn_fwd(...args: number[]): void;

@@ -8,15 +8,10 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals, type WasmKernelArgs } from './nnKernels.js';
 
 const FWD = 'GraphgenPooledStats';
 const BWD = 'GraphgenPooledStatsGrad';
-
-interface KernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-}
 
 function dims(v: tf.TensorInfo): [number, number, number] {
   const b = v.shape[0];
@@ -24,7 +19,7 @@ function dims(v: tf.TensorInfo): [number, number, number] {
   return [b, v.shape.reduce((p, s) => p * s, 1) / (b * q), q];
 }
 
-function forwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo {
+function forwardKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo {
   const be = backend as WasmBackendInternals;
   const { v, w, cnt } = inputs as Record<string, tf.TensorInfo>;
   const [b, a, q] = dims(v);
@@ -34,7 +29,7 @@ function forwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo {
   return out;
 }
 
-function backwardKernel({ inputs, backend }: KernelArgs): tf.TensorInfo {
+function backwardKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo {
   const be = backend as WasmBackendInternals;
   const { v, w, cnt, out, dout } = inputs as Record<string, tf.TensorInfo>;
   const [b, a, q] = dims(v);

@@ -6,16 +6,11 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals, type WasmKernelArgs } from './nnKernels.js';
 
 const KERNEL = 'GraphgenTranspose2D';
 
-interface KernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-}
-
-function kernel({ inputs, backend }: KernelArgs): tf.TensorInfo {
+function kernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo {
   const be = backend as WasmBackendInternals;
   const x = inputs.x as tf.TensorInfo;
   const [r, c] = x.shape;
@@ -26,7 +21,7 @@ function kernel({ inputs, backend }: KernelArgs): tf.TensorInfo {
 
 const SUM = 'GraphgenMiddleSum';
 
-function sumKernel({ inputs, backend }: KernelArgs): tf.TensorInfo {
+function sumKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo {
   const be = backend as WasmBackendInternals;
   const x = inputs.x as tf.TensorInfo;
   const [p, a, q] = x.shape;
