@@ -1,7 +1,8 @@
 /**
  * graphgen's matrix-product kernels on wasm (`src/nn/kernels/matmul.c`, on the heap of tfjs's
  * wasm backend; see nnKernels.ts) and their tfjs-ops twins. Internal to graphgen/nn: the
- * `dense` op is their user.
+ * `dense` op uses {@link matMul2d} and {@link matMulTN}, and every `tf.matMul` on wasm goes
+ * through graphgen's `BatchMatMul` (batched products without transpose flags run the kernel).
  *
  * @module
  */
