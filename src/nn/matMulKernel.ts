@@ -141,7 +141,7 @@ export function matMulTN(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   return tf.engine().runKernel(MATMUL_TN, { a, b }, {}) as tf.Tensor2D;
 }
 
-/** `true` when {@link matMul2d} runs graphgen's kernel for `n` output columns (for tests and profiles). */
+/** `true` when {@link matMulTN} (and so `dense`'s kernel route for `dW`) runs graphgen's kernel for `n` output columns. */
 export function matMulKernelReady(n: number): boolean {
-  return n % 4 === 0 && nnKernelReady(MATMUL);
+  return ready(MATMUL_TN, n);
 }
