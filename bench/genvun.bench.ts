@@ -13,7 +13,13 @@
  * - `GRAPHGEN_VUN_SAMPLING_STEPS` sampling steps (default 500);
  * - `GRAPHGEN_VUN_TRAIN_ONLY=1` trains (resumably) and skips sampling/evaluation;
  * - `GRAPHGEN_VUN_DECAY` `FROM:STEPS[:PEAK],...` cosine segments of the learning rate from its
- *   base 2e-3 down to 2e-5 (bench/lrDecay.ts; default: constant 2e-3).
+ *   base 2e-3 down to 2e-5 (bench/lrDecay.ts; default: constant 2e-3);
+ * - `GRAPHGEN_VUN_COMPONENTS=1` adds the connected-component features to the model's default
+ *   features (checkpoints in `<dataset>-<model>-comp/`);
+ * - `GRAPHGEN_VUN_WARM_START=1` (with `GRAPHGEN_VUN_COMPONENTS=1`): when `<dataset>-<model>-comp/`
+ *   has no checkpoint yet, start it from `<dataset>-<model>/` with zero weights on the new
+ *   inputs (bench/widenCheckpoint.ts), so the component features are learnt on top of a trained
+ *   model; steps, schedule position and CPU minutes carry over.
  *
  * Each dataset's table is also kept in `.bench-tmp/genvun/<dataset>.md` with the command that
  * made it; datasets not in this run keep their last table, so datasets can be run separately
@@ -34,6 +40,7 @@ import type { GraphGenerator } from '../src/generators/common/GraphGenerator.js'
 import type { Graph } from '../src/graph/Graph.js';
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
+import { widenCheckpoint } from './widenCheckpoint.js';
 
 const SIZE = { hiddenX: 32, hiddenE: 16, hiddenY: 16, layers: 3, heads: 4 };
 
@@ -62,11 +69,15 @@ export async function run(): Promise<string> {
   const steps = Number(process.env.GRAPHGEN_VUN_SAMPLING_STEPS ?? 500);
   const trainOnly = process.env.GRAPHGEN_VUN_TRAIN_ONLY === '1';
   const decay = lrDecay('GRAPHGEN_VUN_DECAY', process.env.GRAPHGEN_VUN_DECAY, 2e-3);
+  const components = process.env.GRAPHGEN_VUN_COMPONENTS === '1';
+  const warmStart = process.env.GRAPHGEN_VUN_WARM_START === '1';
+  if (warmStart && !components) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features)');
+  const knobs = `${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}`;
   const backend = await initBackend();
   const head: string[] = [];
-  head.push(`Command: \`${decay.env}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
+  head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(SIZE)}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(SIZE)}, features ${components ? 'RRWP K=8 + connected components' : 'the model default'}${warmStart ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -79,8 +90,11 @@ export async function run(): Promise<string> {
     lines.push('| model | deg | clus | orbit | spectral | wavelet | ratio | valid % | unique % | unique+novel % | V.U.N. % | train CPU min | epochs (steps) | final loss | sample CPU min |');
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
-      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: SIZE }) : new DiscreteFlow({ denoiser: SIZE })) as unknown as BenchModel;
-      const r = await trainWithBudget(make, data.train, `.bench-tmp/genvun/${name}-${model}`, budget, { batchSize: cfg.batchSize, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));
+      const features = components ? (model === 'digress' ? { name: 'cycles+spectral' as const, eigenvalues: 5, components } : { name: 'rrwp' as const, walkSteps: 8, components }) : undefined;
+      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: SIZE, ...(features && { features }) }) : new DiscreteFlow({ denoiser: SIZE, ...(features && { features }) })) as unknown as BenchModel;
+      const dir = `.bench-tmp/genvun/${name}-${model}`;
+      if (warmStart && (await widenCheckpoint(dir, `${dir}-comp`, make()))) console.log(`${dir}-comp: warm start from ${dir}`);
+      const r = await trainWithBudget(make, data.train, components ? `${dir}-comp` : dir, budget, { batchSize: cfg.batchSize, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));
       if (trainOnly) {
         r.model.dispose();
         continue;

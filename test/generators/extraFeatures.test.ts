@@ -13,6 +13,7 @@ import { buildDenoiserInput } from '../../src/generators/common/buildDenoiserInp
 import { createExtraFeatures } from '../../src/generators/common/createExtraFeatures.js';
 import type { ExtraFeaturesConfig, ExtraFeaturesName } from '../../src/generators/common/ExtraFeatures.js';
 import { DiscreteDiffusion } from '../../src/generators/diffusion/DiscreteDiffusion.js';
+import { DiscreteFlow } from '../../src/generators/flow/DiscreteFlow.js';
 import { loadGenerator } from '../../src/generators/loadGenerator.js';
 import { bruteForceCycles, completeGraph, cycleGraph, petersenGraph, randomGraph } from '../embed/bruteForceCycles.js';
 import { TINY, toyGraphs } from './helpers.js';
@@ -181,6 +182,101 @@ describe('backwards compatibility of saved feature configs', () => {
     expect([loaded.features.nodeDim, loaded.features.globalDim]).toEqual([8, 11]);
     const s1 = await model.sample(3, { steps: 3, rng: createRng(36) });
     const s2 = await loaded.sample(3, { steps: 3, rng: createRng(36) });
+    expect(s2.map((g) => g.edges())).toEqual(s1.map((g) => g.edges()));
+    model.dispose();
+    loaded.dispose();
+  });
+});
+
+describe('connected-component features', () => {
+  /** Reachability by repeated relaxation (independent of graphgen's component code). */
+  function reach(g: Graph): boolean[][] {
+    const r = Array.from({ length: g.n }, (_, i) => Array.from({ length: g.n }, (_, j) => i === j || g.hasEdge(i, j)));
+    for (let k = 0; k < g.n; k++) for (let i = 0; i < g.n; i++) for (let j = 0; j < g.n; j++) if (r[i][k] && r[k][j]) r[i][j] = true;
+    return r;
+  }
+
+  it('per pair [i ~ j], per node |C(i)| / n, per graph #components / 10, after the named set', () => {
+    const rng = createRng(37);
+    const forest = Graph.fromEdgeList(9, [[0, 1], [1, 2], [2, 3], [4, 5], [6, 7]]); // components {0..3}, {4,5}, {6,7}, {8}
+    const graphs = [forest, cycleGraph(5), Graph.empty(3), Graph.empty(0), randomGraph(10, 0.15, rng), randomGraph(8, 0.2, rng)];
+    const N = 11;
+    const batch = batchOf(graphs, N);
+    const plain = createExtraFeatures({ name: 'rrwp', walkSteps: 3 });
+    const f = createExtraFeatures({ name: 'rrwp', walkSteps: 3, components: true });
+    expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([plain.nodeDim + 1, plain.edgeDim + 1, plain.globalDim + 1]);
+    const p = plain.compute(batch);
+    const r = f.compute(batch);
+    graphs.forEach((g, b) => {
+      const R = reach(g);
+      const count = new Set(R.map((row) => row.map((v) => (v ? 1 : 0)).join(''))).size;
+      for (let k = 0; k < plain.globalDim; k++) expect(r.y[b * f.globalDim + k]).toBe(p.y[b * plain.globalDim + k]);
+      expect(r.y[b * f.globalDim + f.globalDim - 1]).toBeCloseTo(count / 10, 6);
+      for (let i = 0; i < N; i++) {
+        for (let k = 0; k < plain.nodeDim; k++) expect(r.x[(b * N + i) * f.nodeDim + k]).toBe(p.x[(b * N + i) * plain.nodeDim + k]);
+        const size = i < g.n ? R[i].filter(Boolean).length : 0;
+        expect(r.x[(b * N + i) * f.nodeDim + f.nodeDim - 1]).toBeCloseTo(i < g.n ? size / g.n : 0, 6);
+        for (let j = 0; j < N; j++) {
+          const at = ((b * N + i) * N + j) * f.edgeDim;
+          for (let k = 0; k < plain.edgeDim; k++) expect(r.e[at + k]).toBe(p.e[((b * N + i) * N + j) * plain.edgeDim + k]);
+          expect(r.e[at + f.edgeDim - 1]).toBe(i < g.n && j < g.n && i !== j && R[i][j] ? 1 : 0);
+        }
+      }
+    });
+    // the forest by hand: 4 components; nodes 3 and 0 joined (distance 3), 3 and 4 not
+    expect(r.y[f.globalDim - 1]).toBeCloseTo(0.4, 6);
+    expect(r.e[(3 * N + 0) * f.edgeDim + f.edgeDim - 1]).toBe(1);
+    expect(r.e[(3 * N + 4) * f.edgeDim + f.edgeDim - 1]).toBe(0);
+    expect(r.x[8 * f.nodeDim + f.nodeDim - 1]).toBeCloseTo(1 / 9, 6);
+  });
+
+  it('are permutation equivariant per node and pair and invariant per graph, with every set', () => {
+    const rng = createRng(38);
+    const graphs = [randomGraph(9, 0.15, rng), Graph.fromEdgeList(7, [[0, 1], [2, 3], [3, 4]]), randomGraph(6, 0.3, rng)];
+    const perms = graphs.map((g) => rng.permutation(g.n));
+    const N = 10;
+    const a = batchOf(graphs, N);
+    const b = batchOf(
+      graphs.map((g, i) => permute(g, perms[i])),
+      N,
+    );
+    for (const name of ['none', 'cycles', 'rrwp', 'cycles+rrwp', 'cycles+spectral'] as const) {
+      const f = createExtraFeatures({ name, walkSteps: 3, eigenvalues: 3, components: true });
+      const fa = f.compute(a);
+      const fb = f.compute(b);
+      const { nodeDim: nd, edgeDim: ed, globalDim: gd } = f;
+      graphs.forEach((g, i) => {
+        expect(fb.y[i * gd + gd - 1]).toBeCloseTo(fa.y[i * gd + gd - 1], 6);
+        for (let v = 0; v < g.n; v++) {
+          expect(fb.x[(i * N + perms[i][v]) * nd + nd - 1]).toBeCloseTo(fa.x[(i * N + v) * nd + nd - 1], 6);
+          for (let w = 0; w < g.n; w++) expect(fb.e[((i * N + perms[i][v]) * N + perms[i][w]) * ed + ed - 1]).toBe(fa.e[((i * N + v) * N + w) * ed + ed - 1]);
+        }
+      });
+    }
+  });
+
+  it('round-trip through getConfig, are absent from configs that do not ask for them, and reject non-booleans', () => {
+    const f = createExtraFeatures({ name: 'cycles', components: true });
+    expect(f.getConfig().components).toBe(true);
+    expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([3, 1, 4]);
+    const again = createExtraFeatures(f.getConfig());
+    expect([again.nodeDim, again.edgeDim, again.globalDim]).toEqual([3, 1, 4]);
+    expect('components' in createExtraFeatures({ name: 'cycles' }).getConfig()).toBe(false);
+    expect('components' in createExtraFeatures({ name: 'cycles', components: false }).getConfig()).toBe(false);
+    expect(() => createExtraFeatures({ name: 'rrwp', components: 'yes' as unknown as boolean })).toThrow(/config\.components/);
+  });
+
+  it('a DiscreteFlow with component features trains, saves and loads back with the same samples', async () => {
+    const model = new DiscreteFlow({ denoiser: TINY, features: { name: 'rrwp', walkSteps: 4, components: true } });
+    expect([model.features.nodeDim, model.features.edgeDim, model.features.globalDim]).toEqual([5, 5, 2]);
+    await model.fit(toyGraphs(8, createRng(39)), { epochs: 1, batchSize: 8, rng: createRng(40) });
+    const dir = mkdtempSync(join(tmpdir(), 'graphgen-feat-'));
+    dirs.push(dir);
+    await model.save(dir);
+    const loaded = (await loadGenerator(dir)) as DiscreteFlow;
+    expect(loaded.features.getConfig().components).toBe(true);
+    const s1 = await model.sample(3, { steps: 3, rng: createRng(41) });
+    const s2 = await loaded.sample(3, { steps: 3, rng: createRng(41) });
     expect(s2.map((g) => g.edges())).toEqual(s1.map((g) => g.edges()));
     model.dispose();
     loaded.dispose();

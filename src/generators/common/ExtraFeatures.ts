@@ -21,6 +21,16 @@ export interface ExtraFeaturesConfig {
    */
   maxCycleLength?: number;
   /**
+   * Connected-component features appended to the named set (before any molecular features): per
+   * pair 1 when both nodes lie in the same connected component (0 across components), per node
+   * the size of its component / n, per graph the number of components / 10. They tell the
+   * denoiser, beyond the reach of K-step random walks or cycle counts, which pairs an edge would
+   * join (two trees of a forest) and which it would close into a cycle; meant for the tree,
+   * planar and SBM benchmarks, whose valid graphs are connected. Absent or `false`: none (the
+   * widths of configs saved before this field existed). @default false
+   */
+  components?: boolean;
+  /**
    * Valency-aware molecular features ({@link molecularFeatures}) appended to the named set, as
    * DiGress appends its molecular features to the structural ones. Absent: none.
    */

@@ -1,7 +1,9 @@
 import { assertInteger, assertOneOf } from '../../core/assert.js';
+import { InputError } from '../../core/errors.js';
 import type { DenseBatch } from '../../graph/collate.js';
 import { Graph } from '../../graph/Graph.js';
 import { spectralFeatures } from '../../embed/spectralFeatures.js';
+import { connectedComponents } from '../../metrics/stats/connectedComponents.js';
 import type { ExtraFeatures, ExtraFeaturesConfig, ExtraFeaturesName, ExtraFeaturesResult } from './ExtraFeatures.js';
 import { concatExtraFeatures, molecularFeatures } from './molecularFeatures.js';
 
@@ -41,6 +43,12 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  *   default L = 4).
  * - `cycles+rrwp`: cycles and RRWP, concatenated.
  *
+ * With `config.components`, connected-component features follow the named set: per pair
+ * `[i ~ j]` (1 when i and j are joined by a path; 0 on the diagonal like every pair feature
+ * once in the denoiser input), per node `|C(i)| / n`, per graph `#components / 10` (each one
+ * column more; breadth-first search, O(n²) per graph with the pair scan). Random walks of K steps cannot
+ * tell two far-apart nodes of one tree from two nodes of different trees; these features can.
+ *
  * With `config.molecular` (chemistry tables), DiGress's valency-aware molecular features
  * (`molecularFeatures`: per node current valency and valency deficit, per graph molecular
  * weight) are appended after the named set.
@@ -49,9 +57,9 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  * `e [B,N,N,edgeDim]`, `y [B,globalDim]`, padding rows zero; the declared widths are exactly
  * the widths produced.
  *
- * @param config - which set, K for RRWP, k eigenvalues, L the longest cycle
+ * @param config - which set, K for RRWP, k eigenvalues, L the longest cycle, whether to add component features
  * @returns the feature set
- * @throws `InputError` for an unknown name, K or k outside [1, 64], L outside [3, 6]
+ * @throws `InputError` for an unknown name, K or k outside [1, 64], L outside [3, 6], a non-boolean `components`
  *
  * @example
  * ```ts
@@ -62,6 +70,9 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  */
 export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures {
   assertOneOf(config?.name, 'config.name', NAMES);
+  if (config.components !== undefined && typeof config.components !== 'boolean') {
+    throw InputError.invalid('config.components', 'a boolean', JSON.stringify(config.components));
+  }
   if (config.molecular !== undefined) return concatExtraFeatures(createExtraFeatures({ ...config, molecular: undefined }), molecularFeatures(config.molecular));
   const K = config.walkSteps ?? 8;
   assertInteger(K, 'config.walkSteps', { min: 1, max: 64 });
@@ -74,10 +85,11 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
   const spectral = config.name === 'cycles+spectral';
   const nodeCycles = cycles ? Math.min(L, 5) - 2 : 0; // lengths 3..min(L, 5) per node
   const graphCycles = cycles ? L - 2 : 0; // lengths 3..L per graph
-  const nodeDim = nodeCycles + (rrwp ? K : 0) + (spectral ? kEig : 0);
-  const edgeDim = rrwp ? K : 0;
-  const globalDim = 1 + graphCycles + (spectral ? kEig + 1 : 0);
-  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig, maxCycleLength: L };
+  const comps = config.components === true;
+  const nodeDim = nodeCycles + (rrwp ? K : 0) + (spectral ? kEig : 0) + (comps ? 1 : 0);
+  const edgeDim = (rrwp ? K : 0) + (comps ? 1 : 0);
+  const globalDim = 1 + graphCycles + (spectral ? kEig + 1 : 0) + (comps ? 1 : 0);
+  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig, maxCycleLength: L, ...(comps ? { components: true } : {}) };
   return {
     nodeDim,
     edgeDim,
@@ -110,10 +122,10 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
           for (let k = 0; k < graphCycles; k++) y[b * globalDim + 1 + k] = Math.min(1, counts.perGraph[k] / 10);
           col = nodeCycles;
         }
+        let graph: Graph | undefined;
+        const asGraph = (): Graph => (graph ??= adjacencyGraph(A, n));
         if (spectral) {
-          const edges: [number, number][] = [];
-          for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (A[i * n + j] > 0) edges.push([i, j]);
-          const sf = spectralFeatures(Graph.fromEdgeList(n, edges), { k: kEig });
+          const sf = spectralFeatures(asGraph(), { k: kEig });
           for (let i = 0; i < n; i++) for (let t = 0; t < kEig; t++) x[(b * N + i) * nodeDim + col + t] = sf.nodeFeatures[i * kEig + t];
           for (let t = 0; t < kEig; t++) y[b * globalDim + 1 + graphCycles + t] = sf.eigenvalues[t];
           y[b * globalDim + 1 + graphCycles + kEig] = sf.numComponents / 10;
@@ -130,11 +142,27 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
               for (let j = 0; j < n; j++) ef[((b * N + i) * N + j) * edgeDim + k] = Pk[i * n + j];
             }
           }
+          col += K;
+        }
+        if (comps) {
+          const { labels, sizes, count } = connectedComponents(asGraph());
+          for (let i = 0; i < n; i++) {
+            x[(b * N + i) * nodeDim + col] = sizes[labels[i]] / n;
+            for (let j = 0; j < n; j++) if (j !== i && labels[j] === labels[i]) ef[((b * N + i) * N + j) * edgeDim + edgeDim - 1] = 1;
+          }
+          y[b * globalDim + globalDim - 1] = count / 10;
         }
       }
       return { x, e: ef, y };
     },
   };
+}
+
+/** The graph of a 0/1 symmetric adjacency (n×n, row-major). */
+function adjacencyGraph(A: Float64Array, n: number): Graph {
+  const edges: [number, number][] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (A[i * n + j] > 0) edges.push([i, j]);
+  return Graph.fromEdgeList(n, edges);
 }
 
 function anyNonZeroClass(e: Float32Array, off: number, de: number): boolean {

@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/rng.js';
+import { collate } from '../../src/graph/collate.js';
+import { initBackend } from '../../src/nn/initBackend.js';
+import { buildDenoiserInput } from '../../src/generators/common/buildDenoiserInput.js';
+import { decodeFloat32, readCheckpoint } from '../../src/generators/common/checkpoint.js';
+import { DiscreteFlow } from '../../src/generators/flow/DiscreteFlow.js';
+import { trainWithBudget, type BenchModel } from '../../bench/trainWithBudget.js';
+import { widenCheckpoint } from '../../bench/widenCheckpoint.js';
+import { TINY, toyGraphs } from '../generators/helpers.js';
+
+const root = mkdtempSync(join(tmpdir(), 'graphgen-widen-'));
+beforeAll(async () => {
+  await initBackend({ prefer: 'wasm' });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('widenCheckpoint (bench warm start for added feature columns)', () => {
+  it('keeps the denoiser function exactly, resumes at the same step, and trains on', async () => {
+    const graphs = toyGraphs(12, createRng(50));
+    const fit = { batchSize: 6, lr: 1e-2, emaDecay: 0.9 };
+    const narrow = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features: { name: 'rrwp', walkSteps: 3 } }) as unknown as BenchModel;
+    const wide = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features: { name: 'rrwp', walkSteps: 3, components: true } }) as unknown as BenchModel;
+    const a = await trainWithBudget(narrow, graphs, join(root, 'narrow'), 1e-9, fit, 2);
+    expect(a.epochs).toBe(2);
+    await expect(widenCheckpoint(join(root, 'missing'), join(root, 'x'), wide())).rejects.toThrow(/no checkpoint/);
+    const otherWidth = new DiscreteFlow({ denoiser: { ...TINY, hiddenX: 8 }, features: { name: 'rrwp', walkSteps: 3, components: true } }) as unknown as BenchModel;
+    await expect(widenCheckpoint(join(root, 'narrow'), join(root, 'x'), otherWidth)).rejects.toThrow(/differs in more than its features/);
+    expect(await widenCheckpoint(join(root, 'narrow'), join(root, 'wide'), wide())).toBe(true);
+    expect(await widenCheckpoint(join(root, 'narrow'), join(root, 'wide'), wide())).toBe(false); // already there
+    const b = await trainWithBudget(wide, graphs, join(root, 'wide'), 0, fit, 2); // spent budget: restore only
+    expect([b.epochs, b.steps]).toEqual([a.epochs, a.steps]);
+    // same logits on noisy-looking inputs (a mix of the graphs and a forest), each model with its own features
+    const batch = collate([...graphs.slice(0, 3), toyGraphs(1, createRng(51))[0]], { nodeClasses: 1, edgeClasses: 2 });
+    const before = tf.memory().numTensors;
+    const outs = [a.model, b.model].map((m) => {
+      const input = buildDenoiserInput(batch, [0.1, 0.4, 0.7, 0.95], m.features);
+      const out = m.denoiser!.apply(input);
+      const r = { x: Array.from(out.x.dataSync()), e: Array.from(out.e.dataSync()), width: input.e.shape[3] };
+      tf.dispose([input.x, input.e, input.y, input.nodeMask, out.x, out.e]);
+      return r;
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(outs[1].width).toBe(outs[0].width + 1);
+    expect(outs[1].x).toEqual(outs[0].x.map((v) => expect.closeTo(v, 5)));
+    expect(outs[1].e).toEqual(outs[0].e.map((v) => expect.closeTo(v, 5)));
+    // training goes on from the widened checkpoint, and the new input rows leave zero
+    const c = await trainWithBudget(wide, graphs, join(root, 'wide'), b.cpu + 1e-9, fit, 1);
+    expect(c.epochs).toBe(3);
+    const ck = await readCheckpoint(join(root, 'wide', 'checkpoint.json'));
+    const w = ck!.weights.manifest.tensors.find((t) => t.name === 'inE.layers.0.weight')!;
+    expect(w.shape[0]).toBe(2 + 3 + 1);
+    const all = decodeFloat32(ck!.weights.bytes);
+    const cols = w.shape[1];
+    const newRow = all.subarray(w.byteOffset / 4 + 5 * cols, w.byteOffset / 4 + 6 * cols);
+    expect(newRow.some((x) => x !== 0)).toBe(true);
+    a.model.dispose();
+    b.model.dispose();
+    c.model.dispose();
+  });
+});
