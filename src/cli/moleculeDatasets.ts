@@ -100,15 +100,16 @@ export async function resolveMoleculeDataset(spec: string, options: MoleculeData
 
 /**
  * A DiGress (`digress`) or DeFoG (`defog`) generator for molecules: node classes from the
- * encoding, 5 edge classes, the model's default structural features plus DiGress's molecular
- * features (`molecularFeatures`).
+ * encoding, 5 edge classes, the model's default structural features (plus the
+ * connected-component features with `components`) and DiGress's molecular features
+ * (`molecularFeatures`).
  * @throws `InputError` for any other model name
  */
-export function createMoleculeModel(model: string, size: DenoiserSizeConfig, encoding: MoleculeEncoding): GraphGenerator {
+export function createMoleculeModel(model: string, size: DenoiserSizeConfig, encoding: MoleculeEncoding, components = false): GraphGenerator {
   const common = { nodeClasses: encoding.atoms.length, edgeClasses: EDGE_CLASSES, denoiser: size };
-  const molecular = molecularFeaturesConfig(encoding);
-  if (model === 'digress') return new DiscreteDiffusion({ ...common, features: { name: 'cycles+spectral', eigenvalues: 5, maxCycleLength: 6, molecular } });
-  if (model === 'defog') return new DiscreteFlow({ ...common, features: { name: 'rrwp', walkSteps: 8, molecular } });
+  const extra = { molecular: molecularFeaturesConfig(encoding), ...(components && { components }) };
+  if (model === 'digress') return new DiscreteDiffusion({ ...common, features: { ...DiscreteDiffusion.defaultFeatures, ...extra } });
+  if (model === 'defog') return new DiscreteFlow({ ...common, features: { ...DiscreteFlow.defaultFeatures, ...extra } });
   throw InputError.invalid('--model', 'digress or defog for a molecule dataset', JSON.stringify(model));
 }
 

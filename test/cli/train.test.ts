@@ -35,6 +35,12 @@ describe('graphgen train', () => {
     expect(rc.stderr).toBe('');
     expect(rc.status).toBe(0);
     expect(readFileSync(join(cos, 'weights.bin')).equals(readFileSync(join(flat, 'weights.bin')))).toBe(false);
+    // --components adds the component features to DeFoG's RRWP and saves them in the model
+    const comp = join(dir, 'comp');
+    const rcomp = runCliProcess([...base, '--out', comp, '--components']);
+    expect(rcomp.status).toBe(0);
+    const saved = JSON.parse(readFileSync(join(comp, 'generator.json'), 'utf8')) as { config: { features: unknown } };
+    expect(saved.config.features).toEqual({ name: 'rrwp', walkSteps: 8, components: true });
   });
 
   it('fits a baseline and rejects bad arguments with exit code 2', () => {
@@ -51,6 +57,9 @@ describe('graphgen train', () => {
       expect(r.status, `${flag} ${value}`).toBe(2);
       expect(r.stderr).toContain(flag);
     }
+    const compEr = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'er', '--components', '--out', join(dir, 'x')]);
+    expect(compEr.status).toBe(2);
+    expect(compEr.stderr).toContain('--components');
     const bad = runCliProcess(['train', '--dataset', join(dir, 'nope'), '--out', join(dir, 'x')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--dataset/);

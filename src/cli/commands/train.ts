@@ -33,9 +33,9 @@ export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-bary
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 /** Builds a generator for a `--model` name. */
-export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig) => GraphGenerator> = {
-  digress: (size) => new DiscreteDiffusion({ denoiser: size }),
-  defog: (size) => new DiscreteFlow({ denoiser: size }),
+export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig, components: boolean) => GraphGenerator> = {
+  digress: (size, components) => new DiscreteDiffusion({ denoiser: size, ...(components && { features: { ...DiscreteDiffusion.defaultFeatures, components } }) }),
+  defog: (size, components) => new DiscreteFlow({ denoiser: size, ...(components && { features: { ...DiscreteFlow.defaultFeatures, components } }) }),
   er: () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
   'ot-flow': (size) => new OtFlow({ denoiser: size }),
@@ -112,6 +112,7 @@ interface TrainFlags {
   warmup: string;
   layers: string;
   hidden: string;
+  components?: boolean;
   seed: string;
   steps: string;
   preset: MmdPresetName;
@@ -148,6 +149,7 @@ export function trainCommand(): Command {
     .option('--warmup <steps>', 'linear learning-rate warm-up over the first optimiser steps (cosine schedule only)', '0')
     .option('--layers <n>', 'transformer layers', '4')
     .option('--hidden <n>', 'hidden node width (pair width = hidden/4, global = hidden/2)', '64')
+    .option('--components', "add connected-component features to the model's structural features (digress/defog; see ExtraFeaturesConfig.components)")
     .option('--seed <n>', 'seed of every random choice', '0')
     .option('--steps <n>', 'sampling steps of the final evaluation', '200')
     .addOption(new Option('--preset <name>', 'MMD convention of the final evaluation').choices(['spectre', 'gdss']).default('spectre'))
@@ -177,7 +179,9 @@ export function trainCommand(): Command {
       const data = mol !== undefined || limit === undefined || limit >= resolved.train.length ? resolved : { ...resolved, train: createRng(`limit:${seed}`).shuffled(resolved.train).slice(0, limit) };
       await initBackend();
       const size: DenoiserSizeConfig = { layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 };
-      const model = mol ? createMoleculeModel(flags.model, size, mol.encoding) : MODEL_FACTORIES[flags.model](size);
+      const components = flags.components === true;
+      if (components && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--components', 'a digress or defog model', `--model ${flags.model}`);
+      const model = mol ? createMoleculeModel(flags.model, size, mol.encoding, components) : MODEL_FACTORIES[flags.model](size, components);
       const rng = createRng(seed);
       const validateEvery = flags.validateEvery === undefined ? undefined : int(flags.validateEvery, '--validate-every', 1);
       const val = data.val.length > 0 ? data.val : data.test;

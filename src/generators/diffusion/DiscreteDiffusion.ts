@@ -1,3 +1,4 @@
+import type { ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
 import { assertOneOf } from '../../core/assert.js';
 import { CategoricalTransition, type TransitionKind } from '../common/CategoricalTransition.js';
 import { DenoisingGenerator, type DenoisingGeneratorConfig } from '../common/DenoisingGenerator.js';
@@ -49,9 +50,12 @@ const TRANSITIONS: Record<TransitionKind, (k: number, marginal: Float64Array) =>
 export class DiscreteDiffusion extends DenoisingGenerator<DiscreteDiffusionConfig> {
   readonly kind = 'digress' as const;
 
+  /** DiGress's structural features, used when `config.features` is absent: cycles up to 6 and 5 Laplacian eigenvalues. */
+  static readonly defaultFeatures: Readonly<ExtraFeaturesConfig> = Object.freeze({ name: 'cycles+spectral', eigenvalues: 5, maxCycleLength: 6 });
+
   /** @throws `InputError` for invalid config values */
   constructor(config: DiscreteDiffusionConfig = {}) {
-    super({ transition: 'marginal', schedule: { name: 'cosine' }, trainSteps: 500, ...config }, { name: 'cycles+spectral', eigenvalues: 5, maxCycleLength: 6 });
+    super({ transition: 'marginal', schedule: { name: 'cosine' }, trainSteps: 500, ...config }, { ...DiscreteDiffusion.defaultFeatures });
     assertOneOf(this.config.transition, 'config.transition', ['marginal', 'uniform', 'absorbing'] as const);
     noiseSchedule(this.config.schedule!);
   }

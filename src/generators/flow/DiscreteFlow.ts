@@ -1,3 +1,4 @@
+import type { ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
 import { assertOneOf } from '../../core/assert.js';
 import { CategoricalTransition, type TransitionKind } from '../common/CategoricalTransition.js';
 import { DenoisingGenerator, type DenoisingGeneratorConfig } from '../common/DenoisingGenerator.js';
@@ -47,9 +48,12 @@ const PRIORS: Record<TransitionKind, (k: number, marginal: Float64Array) => Floa
 export class DiscreteFlow extends DenoisingGenerator<DiscreteFlowConfig, DiscreteFlowSampleOptions> {
   readonly kind = 'defog' as const;
 
+  /** DeFoG's structural features, used when `config.features` is absent: RRWP with 8 walk steps. */
+  static readonly defaultFeatures: Readonly<ExtraFeaturesConfig> = Object.freeze({ name: 'rrwp', walkSteps: 8 });
+
   /** @throws `InputError` for invalid config values */
   constructor(config: DiscreteFlowConfig = {}) {
-    super({ prior: 'marginal', sampling: { eta: 0, omega: 0, distortion: 'polydec' }, ...config }, { name: 'rrwp', walkSteps: 8 });
+    super({ prior: 'marginal', sampling: { eta: 0, omega: 0, distortion: 'polydec' }, ...config }, { ...DiscreteFlow.defaultFeatures });
     assertOneOf(this.config.prior, 'config.prior', ['marginal', 'uniform', 'absorbing'] as const);
     new FlowRateKernel({ x: Float64Array.of(1), e: Float64Array.of(1, 0) }, this.config.sampling);
   }
