@@ -45,9 +45,10 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  *
  * With `config.components`, connected-component features follow the named set: per pair
  * `[i ~ j]` (1 when i and j are joined by a path; 0 on the diagonal like every pair feature
- * once in the denoiser input), per node `|C(i)| / n`, per graph `#components / 10` (each one
- * column more; breadth-first search, O(n²) per graph with the pair scan). Random walks of K steps cannot
- * tell two far-apart nodes of one tree from two nodes of different trees; these features can.
+ * once in the denoiser input), per node `|C(i)| / n`, per graph `#components / 10` (one
+ * column more each; breadth-first search, O(n²) per graph with the pair scan). Random walks
+ * of K steps cannot tell two far-apart nodes of one tree from two nodes of different trees;
+ * these features can.
  *
  * With `config.molecular` (chemistry tables), DiGress's valency-aware molecular features
  * (`molecularFeatures`: per node current valency and valency deficit, per graph molecular
