@@ -90,7 +90,7 @@ export async function run(): Promise<string> {
     lines.push('| model | deg | clus | orbit | spectral | wavelet | ratio | valid % | unique % | unique+novel % | V.U.N. % | train CPU min | epochs (steps) | final loss | sample CPU min |');
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
-      const features = components ? (model === 'digress' ? { name: 'cycles+spectral' as const, eigenvalues: 5, components } : { name: 'rrwp' as const, walkSteps: 8, components }) : undefined;
+      const features = components ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, components } : undefined;
       const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: SIZE, ...(features && { features }) }) : new DiscreteFlow({ denoiser: SIZE, ...(features && { features }) })) as unknown as BenchModel;
       const dir = `.bench-tmp/genvun/${name}-${model}`;
       if (warmStart && (await widenCheckpoint(dir, `${dir}-comp`, make()))) console.log(`${dir}-comp: warm start from ${dir}`);
