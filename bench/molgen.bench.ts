@@ -22,7 +22,9 @@
  *   until optimiser step FROM, then follows a half cosine from PEAK (default the base rate) down
  *   to 1 % of the base rate over STEPS steps and stays there; further segments restart it
  *   (bench/lrDecay.ts; default: no decay). The schedule is a function of the global step, so a
- *   run resumed from a checkpoint decays from where it stopped.
+ *   run resumed from a checkpoint decays from where it stopped;
+ * - `GRAPHGEN_MOLGEN_DENOISER` `LAYERSxHIDDENX-HIDDENE-HIDDENY` (8 heads; default 4x96-32-64):
+ *   the graph transformer's size. It names the checkpoint folder, so each size trains its own run.
  */
 import { cpus } from 'node:os';
 import { createRng } from '../src/core/rng.js';
@@ -33,9 +35,21 @@ import { TIME_DISTORTIONS, type TimeDistortion } from '../src/generators/common/
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
 
-/** Denoiser widths; part of the checkpoint folder name, so a change starts a fresh run. */
-const SIZE = { hiddenX: 96, hiddenE: 32, hiddenY: 64, layers: 4, heads: 8 };
-const MODEL_TAG = `gt${SIZE.layers}x${SIZE.hiddenX}-${SIZE.hiddenE}-${SIZE.hiddenY}`;
+/** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (8 heads); part of the checkpoint folder name. */
+const DEFAULT_DENOISER = '4x96-32-64';
+const HEADS = 8;
+
+/** Parses `GRAPHGEN_MOLGEN_DENOISER` (`LAYERSxHIDDENX-HIDDENE-HIDDENY`, e.g. `6x128-32-64`). */
+export function parseDenoiserSize(raw: string): { layers: number; hiddenX: number; hiddenE: number; hiddenY: number; heads: number } {
+  const m = /^(\d+)x(\d+)-(\d+)-(\d+)$/.exec(raw);
+  const bad = (why: string): Error => new Error(`GRAPHGEN_MOLGEN_DENOISER: expected LAYERSxHIDDENX-HIDDENE-HIDDENY such as ${DEFAULT_DENOISER}, got ${JSON.stringify(raw)} (${why})`);
+  if (m === null) throw bad('wrong format');
+  const [layers, hiddenX, hiddenE, hiddenY] = m.slice(1).map(Number) as [number, number, number, number];
+  if (layers < 1) throw bad('at least one layer');
+  if (hiddenX < HEADS || hiddenX % HEADS !== 0) throw bad(`the node width must be a positive multiple of the ${HEADS} heads`);
+  if (hiddenE < 1 || hiddenY < 1) throw bad('edge and graph widths must be positive');
+  return { layers, hiddenX, hiddenE, hiddenY, heads: HEADS };
+}
 /** lr 2e-3 diverged for this width in a pilot (loss rising after 300 steps); 1e-3 did not. */
 const FIT = { batchSize: 64, lr: 1e-3, emaDecay: 0.999 };
 /** Graphs denoised together when sampling (larger batches amortise the per-op overhead of wasm). */
@@ -64,6 +78,9 @@ export async function run(): Promise<string> {
   const distortion = (process.env.GRAPHGEN_MOLGEN_DISTORTION || 'polydec') as TimeDistortion;
   if (!TIME_DISTORTIONS.includes(distortion)) throw new Error(`GRAPHGEN_MOLGEN_DISTORTION: expected one of ${TIME_DISTORTIONS.join(', ')}, got ${JSON.stringify(distortion)}`);
   const decay = lrDecay('GRAPHGEN_MOLGEN_DECAY', process.env.GRAPHGEN_MOLGEN_DECAY, FIT.lr);
+  const denoiserRaw = process.env.GRAPHGEN_MOLGEN_DENOISER || DEFAULT_DENOISER;
+  const SIZE = parseDenoiserSize(denoiserRaw);
+  const MODEL_TAG = `gt${denoiserRaw}`;
   const backend = await initBackend();
   const rdkit = await loadRdkit();
   const qm9 = await loadQm9();
@@ -97,9 +114,10 @@ export async function run(): Promise<string> {
   const evalCpu = cpuMinutes() - c2;
   const target = (x: number | null, t: number): string => (x !== null && x >= t ? 'reached' : 'not reached');
   const sampling = `${eta === 0 ? '' : `GRAPHGEN_MOLGEN_ETA=${eta} `}${omega === 0 ? '' : `GRAPHGEN_MOLGEN_OMEGA=${omega} `}${distortion === 'polydec' ? '' : `GRAPHGEN_MOLGEN_DISTORTION=${distortion} `}`;
-  const command = `${decay.env}${sampling}GRAPHGEN_MOLGEN_CPU_MINUTES=${budget} GRAPHGEN_MOLGEN_TRAIN_SIZE=${full ? 'all' : nTrain} GRAPHGEN_MOLGEN_SAMPLES=${nSamples} GRAPHGEN_MOLGEN_SAMPLING_STEPS=${steps} npm run bench -- molgen`;
+  const denoiserEnv = denoiserRaw === DEFAULT_DENOISER ? '' : `GRAPHGEN_MOLGEN_DENOISER=${denoiserRaw} `;
+  const command = `${decay.env}${denoiserEnv}${sampling}GRAPHGEN_MOLGEN_CPU_MINUTES=${budget} GRAPHGEN_MOLGEN_TRAIN_SIZE=${full ? 'all' : nTrain} GRAPHGEN_MOLGEN_SAMPLES=${nSamples} GRAPHGEN_MOLGEN_SAMPLING_STEPS=${steps} npm run bench -- molgen`;
   return [
-    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100), \`GRAPHGEN_MOLGEN_ETA\` / \`_OMEGA\` / \`_DISTORTION\` (DeFoG's sampling knobs, default 0 / 0 / polydec), \`GRAPHGEN_MOLGEN_DECAY\` (\`FROM:STEPS[:PEAK]\` cosine segments down to 1 % of the rate, see bench/lrDecay.ts, default none)).`,
+    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100), \`GRAPHGEN_MOLGEN_ETA\` / \`_OMEGA\` / \`_DISTORTION\` (DeFoG's sampling knobs, default 0 / 0 / polydec), \`GRAPHGEN_MOLGEN_DECAY\` (\`FROM:STEPS[:PEAK]\` cosine segments down to 1 % of the rate, see bench/lrDecay.ts, default none), \`GRAPHGEN_MOLGEN_DENOISER\` (\`LAYERSxHIDDENX-HIDDENE-HIDDENY\`, default ${DEFAULT_DENOISER})).`,
     '',
     `DiscreteFlow (DeFoG class; graph transformer ${SIZE.layers} layers, widths ${SIZE.hiddenX}/${SIZE.hiddenE}/${SIZE.hiddenY}, ${SIZE.heads} heads; RRWP K=8 + DiGress molecular features), trained on ${int(nTrain)} QM9 training molecules (${full ? 'the full training split' : 'seeded subset of the training split'}, no H, charges dropped, Kekulé) for ${r.epochs} epochs / ${int(r.steps)} steps (batch ${FIT.batchSize}, ${decay.text}, EMA ${FIT.emaDecay}, seed 0, final epoch loss ${r.loss.toFixed(3)}), then ${int(nSamples)} samples with ${steps} steps (batches of ${SAMPLE_BATCH}, eta ${eta}, omega ${omega}, ${distortion}; seed 1). Backend ${backend.name} (one thread).`,
     '',
