@@ -97,7 +97,7 @@ export async function run(): Promise<string> {
       nodeClasses: 4,
       edgeClasses: 5,
       denoiser: size,
-      features: { name: 'rrwp', walkSteps: 8, molecular: molecularFeaturesConfig(QM9_ENCODING) },
+      features: { ...DiscreteFlow.defaultFeatures, molecular: molecularFeaturesConfig(QM9_ENCODING) },
     }) as unknown as BenchModel;
   const stepsPerEpoch = Math.ceil(nTrain / FIT.batchSize);
   const chunk = Math.max(1, Math.round(CHUNK_STEPS / stepsPerEpoch));
