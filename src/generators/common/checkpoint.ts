@@ -46,6 +46,60 @@ export function decodeFloat32(s: string): Float32Array {
 }
 
 /**
+ * Compares two model fingerprints (JSON) as values, so objects equal up to key order match, and
+ * names where they first differ as a JSON path with both values (for instance
+ * `config.denoiser.layers: 4 in the checkpoint, 6 here`), so a refused resume says what changed.
+ * Objects are compared key by key in the checkpoint's order, then keys only the current one has;
+ * arrays element by element. Strings that are not JSON are compared and reported whole.
+ *
+ * @returns undefined when the fingerprints describe the same model, else the first difference
+ * @example
+ * ```ts
+ * fingerprintDifference('{"n":10,"k":[1,2]}', '{"k":[1,2],"n":10}'); // undefined
+ * fingerprintDifference('{"n":10,"k":[1,2]}', '{"n":10,"k":[1,3]}');
+ * // 'k[1]: 2 in the checkpoint, 3 here'
+ * ```
+ */
+export function fingerprintDifference(saved: string, current: string): string | undefined {
+  let a: unknown;
+  let b: unknown;
+  try {
+    a = JSON.parse(saved);
+    b = JSON.parse(current);
+  } catch {
+    return saved === current ? undefined : `${clip(JSON.stringify(saved))} in the checkpoint, ${clip(JSON.stringify(current))} here`;
+  }
+  const show = (v: unknown): string => (v === undefined ? 'absent' : clip(JSON.stringify(v)));
+  const walk = (x: unknown, y: unknown, path: string): string | undefined => {
+    const at = path === '' ? '(root)' : path;
+    if (x !== null && y !== null && typeof x === 'object' && typeof y === 'object' && Array.isArray(x) === Array.isArray(y)) {
+      if (Array.isArray(x) && Array.isArray(y)) {
+        if (x.length !== y.length) return `${at}: length ${x.length} in the checkpoint, ${y.length} here`;
+        for (let i = 0; i < x.length; i++) {
+          const d = walk(x[i], y[i], `${path}[${i}]`);
+          if (d !== undefined) return d;
+        }
+        return undefined;
+      }
+      const ox = x as Record<string, unknown>;
+      const oy = y as Record<string, unknown>;
+      const keys = [...Object.keys(ox), ...Object.keys(oy).filter((k) => !(k in ox))];
+      for (const k of keys) {
+        const d = walk(ox[k], oy[k], path === '' ? k : `${path}.${k}`);
+        if (d !== undefined) return d;
+      }
+      return undefined;
+    }
+    return JSON.stringify(x) === JSON.stringify(y) ? undefined : `${at}: ${show(x)} in the checkpoint, ${show(y)} here`;
+  };
+  return walk(a, b, '');
+}
+
+function clip(s: string): string {
+  return s.length <= 80 ? s : `${s.slice(0, 77)}...`;
+}
+
+/**
  * Writes a checkpoint atomically (temp file + rename) to `path`.
  * @throws `IoError` when the file cannot be written
  */

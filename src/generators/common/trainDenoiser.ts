@@ -8,7 +8,7 @@ import type { Graph } from '../../graph/Graph.js';
 import { Adam } from '../../nn/Adam.js';
 import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
 import { buildDenoiserInput } from './buildDenoiserInput.js';
-import { decodeFloat32, encodeFloat32, readCheckpoint, writeCheckpoint, type TrainingCheckpoint } from './checkpoint.js';
+import { decodeFloat32, encodeFloat32, fingerprintDifference, readCheckpoint, writeCheckpoint, type TrainingCheckpoint } from './checkpoint.js';
 import { corruptBatch } from './corruptBatch.js';
 import type { Denoiser, DenoiserInput } from './Denoiser.js';
 import type { DiscreteProcess } from './DiscreteProcess.js';
@@ -43,7 +43,10 @@ export interface TrainerParts {
   nodeClasses: number;
   /** de. */
   edgeClasses: number;
-  /** Identity of the model stored in checkpoints; a resume with another fingerprint is refused. */
+  /**
+   * Identity of the model stored in checkpoints (JSON); a resume whose fingerprint differs as a value
+   * (key order aside, see {@link fingerprintDifference}) is refused.
+   */
   fingerprint: string;
   /** The generator handed to `options.validate`. */
   generator: GraphGenerator;
@@ -131,8 +134,9 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
     if (options.resume && ckptPath !== undefined) {
       const ck = await readCheckpoint(ckptPath);
       if (ck !== undefined) {
-        if (ck.fingerprint !== parts.fingerprint) {
-          throw InputError.invalid('options.checkpointDir', 'a checkpoint of the same model and data', 'a checkpoint of another model (fingerprint differs)');
+        const difference = fingerprintDifference(ck.fingerprint, parts.fingerprint);
+        if (difference !== undefined) {
+          throw InputError.invalid('options.checkpointDir', 'a checkpoint of the same model and data', `a checkpoint of another model (fingerprint differs at ${difference})`);
         }
         loadWeights(parts.denoiser.module, { manifest: ck.weights.manifest, bytes: new Uint8Array(Buffer.from(ck.weights.bytes, 'base64')) });
         tf.tidy(() => adam.setState(vars, { step: ck.adam.step, m: ck.adam.m.map(decodeFloat32), v: ck.adam.v.map(decodeFloat32) }));
