@@ -19,7 +19,10 @@
  * - `GRAPHGEN_VUN_WARM_START=1` (with `GRAPHGEN_VUN_COMPONENTS=1`): when `<dataset>-<model>-comp/`
  *   has no checkpoint yet, start it from `<dataset>-<model>/` with zero weights on the new
  *   inputs (bench/widenCheckpoint.ts), so the component features are learnt on top of a trained
- *   model; steps, schedule position and CPU minutes carry over.
+ *   model; steps, schedule position and CPU minutes carry over;
+ * - `GRAPHGEN_VUN_DENOISER` `LAYERSxHIDDENX-HIDDENE-HIDDENY` (4 heads; default 3x32-16-16): the
+ *   graph transformer's size; a size other than the default trains in `<dataset>-<model>-<size>/`
+ *   (plus `-comp`) and cannot be warm-started.
  *
  * Each dataset's table is also kept in `.bench-tmp/genvun/<dataset>.md` with the command that
  * made it; datasets not in this run keep their last table, so datasets can be run separately
@@ -41,8 +44,11 @@ import type { Graph } from '../src/graph/Graph.js';
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
 import { widenCheckpoint } from './widenCheckpoint.js';
+import { parseDenoiserSize } from './denoiserSize.js';
 
-const SIZE = { hiddenX: 32, hiddenE: 16, hiddenY: 16, layers: 3, heads: 4 };
+/** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (4 heads); other sizes get their own checkpoint folders. */
+const DEFAULT_DENOISER = '3x32-16-16';
+const HEADS = 4;
 
 /** Per dataset: batch size (the wasm heap caps SBM's 187-node batches), validity, published V.U.N. (DiGress / DeFoG). */
 const DATASETS: Record<string, { batchSize: number; sampleBatch: number; validity: ValidityName; published: string }> = {
@@ -72,12 +78,16 @@ export async function run(): Promise<string> {
   const components = process.env.GRAPHGEN_VUN_COMPONENTS === '1';
   const warmStart = process.env.GRAPHGEN_VUN_WARM_START === '1';
   if (warmStart && !components) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features)');
-  const knobs = `${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}`;
+  const denoiserRaw = process.env.GRAPHGEN_VUN_DENOISER || DEFAULT_DENOISER;
+  const size = parseDenoiserSize('GRAPHGEN_VUN_DENOISER', denoiserRaw, HEADS, DEFAULT_DENOISER);
+  const sizeTag = denoiserRaw === DEFAULT_DENOISER ? '' : `-${denoiserRaw}`;
+  if (warmStart && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
+  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}`;
   const backend = await initBackend();
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(SIZE)}, features ${components ? 'RRWP K=8 + connected components' : 'the model default'}${warmStart ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components ? 'RRWP K=8 + connected components' : 'the model default'}${warmStart ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -91,8 +101,8 @@ export async function run(): Promise<string> {
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
       const features = components ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, components } : undefined;
-      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: SIZE, ...(features && { features }) }) : new DiscreteFlow({ denoiser: SIZE, ...(features && { features }) })) as unknown as BenchModel;
-      const dir = `.bench-tmp/genvun/${name}-${model}`;
+      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }) })) as unknown as BenchModel;
+      const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}`;
       if (warmStart && (await widenCheckpoint(dir, `${dir}-comp`, make()))) console.log(`${dir}-comp: warm start from ${dir}`);
       const r = await trainWithBudget(make, data.train, components ? `${dir}-comp` : dir, budget, { batchSize: cfg.batchSize, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));
       if (trainOnly) {
@@ -128,7 +138,7 @@ export async function run(): Promise<string> {
   }
   parts.push('');
   parts.push(
-    'Reading: the published V.U.N. come from GPU training of much larger denoisers (DiGress/DeFoG: 8-10 layers, hidden widths 256+) for 10^5+ optimiser steps; the rows above state their CPU minutes and steps (10^3 to 3 x 10^4), on a 2-core machine, with a 3-layer denoiser of width 32. The MMD ratios show the structure being learnt (tree statistics are close to the test set), but exact validity (a tree, a planar connected graph, an SBM passing the block test) needs far more training. `GRAPHGEN_VUN_DATASETS=` (empty) re-renders the kept tables without training.',
+    'Reading: the published V.U.N. come from GPU training of much larger denoisers (DiGress/DeFoG: 8-10 layers, hidden widths 256+) for 10^5+ optimiser steps; the rows above state their CPU minutes and steps (10^3 to 3 x 10^4), on a 2-core machine, with small denoisers (each table gives its size; default 3 layers of node width 32). The MMD ratios show the structure being learnt (tree statistics are close to the test set), but exact validity (a tree, a planar connected graph, an SBM passing the block test) needs far more training. `GRAPHGEN_VUN_DATASETS=` (empty) re-renders the kept tables without training.',
   );
   return parts.length > 1 ? parts.join('\n') : command;
 }

@@ -34,22 +34,12 @@ import { loadRdkit, loadQm9, fromSmiles, QM9_ENCODING, moleculeMetrics, molecula
 import { TIME_DISTORTIONS, type TimeDistortion } from '../src/generators/common/timeDistortion.js';
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
+import { parseDenoiserSize } from './denoiserSize.js';
 
 /** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (8 heads); part of the checkpoint folder name. */
 const DEFAULT_DENOISER = '4x96-32-64';
 const HEADS = 8;
 
-/** Parses `GRAPHGEN_MOLGEN_DENOISER` (`LAYERSxHIDDENX-HIDDENE-HIDDENY`, e.g. `6x128-32-64`). */
-export function parseDenoiserSize(raw: string): { layers: number; hiddenX: number; hiddenE: number; hiddenY: number; heads: number } {
-  const m = /^(\d+)x(\d+)-(\d+)-(\d+)$/.exec(raw);
-  const bad = (why: string): Error => new Error(`GRAPHGEN_MOLGEN_DENOISER: expected LAYERSxHIDDENX-HIDDENE-HIDDENY such as ${DEFAULT_DENOISER}, got ${JSON.stringify(raw)} (${why})`);
-  if (m === null) throw bad('wrong format');
-  const [layers, hiddenX, hiddenE, hiddenY] = m.slice(1).map(Number) as [number, number, number, number];
-  if (layers < 1) throw bad('at least one layer');
-  if (hiddenX < HEADS || hiddenX % HEADS !== 0) throw bad(`the node width must be a positive multiple of the ${HEADS} heads`);
-  if (hiddenE < 1 || hiddenY < 1) throw bad('edge and graph widths must be positive');
-  return { layers, hiddenX, hiddenE, hiddenY, heads: HEADS };
-}
 /** lr 2e-3 diverged for this width in a pilot (loss rising after 300 steps); 1e-3 did not. */
 const FIT = { batchSize: 64, lr: 1e-3, emaDecay: 0.999 };
 /** Graphs denoised together when sampling (larger batches amortise the per-op overhead of wasm). */
@@ -79,7 +69,7 @@ export async function run(): Promise<string> {
   if (!TIME_DISTORTIONS.includes(distortion)) throw new Error(`GRAPHGEN_MOLGEN_DISTORTION: expected one of ${TIME_DISTORTIONS.join(', ')}, got ${JSON.stringify(distortion)}`);
   const decay = lrDecay('GRAPHGEN_MOLGEN_DECAY', process.env.GRAPHGEN_MOLGEN_DECAY, FIT.lr);
   const denoiserRaw = process.env.GRAPHGEN_MOLGEN_DENOISER || DEFAULT_DENOISER;
-  const size = parseDenoiserSize(denoiserRaw);
+  const size = parseDenoiserSize('GRAPHGEN_MOLGEN_DENOISER', denoiserRaw, HEADS, DEFAULT_DENOISER);
   const modelTag = `gt${denoiserRaw}`;
   const backend = await initBackend();
   const rdkit = await loadRdkit();
