@@ -16,13 +16,19 @@
  *   base 2e-3 down to 2e-5 (bench/lrDecay.ts; default: constant 2e-3);
  * - `GRAPHGEN_VUN_COMPONENTS=1` adds the connected-component features to the model's default
  *   features (checkpoints in `<dataset>-<model>-comp/`);
- * - `GRAPHGEN_VUN_WARM_START=1` (with `GRAPHGEN_VUN_COMPONENTS=1`): when `<dataset>-<model>-comp/`
+ * - `GRAPHGEN_VUN_WARM_START=1` (with `GRAPHGEN_VUN_COMPONENTS=1`; see also the training distortion below): when `<dataset>-<model>-comp/`
  *   has no checkpoint yet, start it from `<dataset>-<model>/` with zero weights on the new
  *   inputs (bench/widenCheckpoint.ts), so the component features are learnt on top of a trained
  *   model; steps, schedule position and CPU minutes carry over;
  * - `GRAPHGEN_VUN_DENOISER` `LAYERSxHIDDENX-HIDDENE-HIDDENY` (4 heads; default 3x32-16-16): the
  *   graph transformer's size; a size other than the default trains in `<dataset>-<model>-<size>/`
- *   (plus `-comp`) and cannot be warm-started.
+ *   (plus `-comp`) and cannot be warm-started for the component features;
+ * - `GRAPHGEN_VUN_TRAIN_DISTORTION` (defog only) a time distortion of the training times
+ *   (`DiscreteFlowConfig.trainDistortion`, e.g. `polydec`, DeFoG's tree setting; `identity` or
+ *   empty: uniform times, the default); a distortion other than identity trains in the folder
+ *   above plus `-td-<name>`, and with `GRAPHGEN_VUN_WARM_START=1` that folder, when it has no
+ *   checkpoint yet, starts from the folder without the suffix (same weights, step, schedule
+ *   position and CPU minutes; only the training times change from there on).
  *
  * Each dataset's table is also kept in `.bench-tmp/genvun/<dataset>.md` with the command that
  * made it; datasets not in this run keep their last table, so datasets can be run separately
@@ -45,6 +51,7 @@ import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.
 import { lrDecay } from './lrDecay.js';
 import { widenCheckpoint } from './widenCheckpoint.js';
 import { parseDenoiserSize } from './denoiserSize.js';
+import { TIME_DISTORTIONS, type TimeDistortion } from '../src/generators/common/timeDistortion.js';
 
 /** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (4 heads); other sizes get their own checkpoint folders. */
 const DEFAULT_DENOISER = '3x32-16-16';
@@ -77,17 +84,22 @@ export async function run(): Promise<string> {
   const decay = lrDecay('GRAPHGEN_VUN_DECAY', process.env.GRAPHGEN_VUN_DECAY, 2e-3);
   const components = process.env.GRAPHGEN_VUN_COMPONENTS === '1';
   const warmStart = process.env.GRAPHGEN_VUN_WARM_START === '1';
-  if (warmStart && !components) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features)');
+  const distortionRaw = process.env.GRAPHGEN_VUN_TRAIN_DISTORTION || 'identity';
+  if (!(TIME_DISTORTIONS as readonly string[]).includes(distortionRaw)) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION: expected one of ${TIME_DISTORTIONS.join(', ')}, got ${JSON.stringify(distortionRaw)}`);
+  const trainDistortion = distortionRaw === 'identity' ? undefined : (distortionRaw as TimeDistortion);
+  if (trainDistortion !== undefined && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
+  if (warmStart && !components && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
   const denoiserRaw = process.env.GRAPHGEN_VUN_DENOISER || DEFAULT_DENOISER;
   const size = parseDenoiserSize('GRAPHGEN_VUN_DENOISER', denoiserRaw, HEADS, DEFAULT_DENOISER);
   const sizeTag = denoiserRaw === DEFAULT_DENOISER ? '' : `-${denoiserRaw}`;
-  if (warmStart && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
-  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}`;
+  const widen = warmStart && components && trainDistortion === undefined;
+  if (widen && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 with GRAPHGEN_VUN_COMPONENTS=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
+  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}`;
   const backend = await initBackend();
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components ? 'RRWP K=8 + connected components' : 'the model default'}${warmStart ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components ? 'RRWP K=8 + connected components' : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -101,10 +113,13 @@ export async function run(): Promise<string> {
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
       const features = components ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, components } : undefined;
-      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }) })) as unknown as BenchModel;
+      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }) })) as unknown as BenchModel;
       const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}`;
-      if (warmStart && (await widenCheckpoint(dir, `${dir}-comp`, make()))) console.log(`${dir}-comp: warm start from ${dir}`);
-      const r = await trainWithBudget(make, data.train, components ? `${dir}-comp` : dir, budget, { batchSize: cfg.batchSize, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));
+      const featureDir = components ? `${dir}-comp` : dir;
+      const runDir = trainDistortion === undefined ? featureDir : `${featureDir}-td-${trainDistortion}`;
+      if (widen && (await widenCheckpoint(dir, featureDir, make()))) console.log(`${featureDir}: warm start from ${dir}`);
+      if (warmStart && runDir !== featureDir && (await widenCheckpoint(featureDir, runDir, make()))) console.log(`${runDir}: warm start from ${featureDir}`);
+      const r = await trainWithBudget(make, data.train, runDir, budget, { batchSize: cfg.batchSize, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));
       if (trainOnly) {
         r.model.dispose();
         continue;

@@ -9,6 +9,11 @@
  * always had the wider input. Only appended columns are supported: the new feature set must
  * extend the old one at the end of each input (true for `components`, which follows the named
  * set, when there are no molecular features).
+ *
+ * The new model may also train with another time distribution (`DiscreteFlowConfig.trainDistortion`):
+ * that changes how training goes on, not what the weights mean, so the same copy (with no new
+ * columns when the features are equal) warm-starts a run with, e.g., `polydec` training times
+ * from a checkpoint trained with uniform ones.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { decodeFloat32, encodeFloat32, readCheckpoint, writeCheckpoint } from '../src/generators/common/checkpoint.js';
@@ -51,7 +56,7 @@ function appendRows(a: Float32Array, cols: number, extra: number): Float32Array 
  * @param model - an untrained instance of the wider model (its features give the new widths)
  * @returns whether a checkpoint was written
  * @throws Error when `from` has no checkpoint, holds a model that differs in more than its
- *   features, or has wider inputs than the new model
+ *   features and training distortion, or has wider inputs than the new model
  */
 export async function widenCheckpoint(from: string, to: string, model: BenchModel): Promise<boolean> {
   if ((await readCheckpoint(`${to}/checkpoint.json`)) !== undefined) return false;
@@ -103,8 +108,8 @@ export async function widenCheckpoint(from: string, to: string, model: BenchMode
   ck.adam.v = v.map(encodeFloat32);
   ck.ema.shadow = shadow.map(encodeFloat32);
   const fingerprint = JSON.parse(ck.fingerprint) as { config: Record<string, unknown> };
-  const without = (c: object): string => canonical({ ...c, features: null });
-  if (without(fingerprint.config) !== without(cfg)) throw new Error(`widenCheckpoint: the model in ${from} differs in more than its features`);
+  const without = (c: object): string => canonical({ ...c, features: null, trainDistortion: null });
+  if (without(fingerprint.config) !== without(cfg)) throw new Error(`widenCheckpoint: the model in ${from} differs in more than its features and training distortion`);
   fingerprint.config = cfg as unknown as Record<string, unknown>; // the new model's own key order, as its fingerprint writes it
   ck.fingerprint = JSON.stringify(fingerprint);
   await mkdir(to, { recursive: true });

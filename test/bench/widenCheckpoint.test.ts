@@ -62,4 +62,27 @@ describe('widenCheckpoint (bench warm start for added feature columns)', () => {
     b.model.dispose();
     c.model.dispose();
   });
+
+  it('warm-starts a run with another training distortion: same weights, same step, then trains on', async () => {
+    const graphs = toyGraphs(12, createRng(52));
+    const fit = { batchSize: 6, lr: 1e-2, emaDecay: 0.9 };
+    const features = { name: 'rrwp' as const, walkSteps: 3 };
+    const uniform = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features }) as unknown as BenchModel;
+    const dec = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features, trainDistortion: 'polydec' }) as unknown as BenchModel;
+    const a = await trainWithBudget(uniform, graphs, join(root, 'uniform'), 1e-9, fit, 2);
+    // a plain resume of that checkpoint with the other distortion is refused (it is another model) ...
+    await expect(trainWithBudget(dec, graphs, join(root, 'uniform'), 0, fit, 2)).rejects.toThrow(/fingerprint differs at config\.trainDistortion/);
+    // ... the warm-start copy is not; a change of anything else still is
+    const otherPrior = new DiscreteFlow({ denoiser: TINY, features, trainDistortion: 'polydec', prior: 'uniform' }) as unknown as BenchModel;
+    await expect(widenCheckpoint(join(root, 'uniform'), join(root, 'y'), otherPrior)).rejects.toThrow(/differs in more than its features and training distortion/);
+    expect(await widenCheckpoint(join(root, 'uniform'), join(root, 'dec'), dec())).toBe(true);
+    const b = await trainWithBudget(dec, graphs, join(root, 'dec'), 0, fit, 2);
+    expect([b.epochs, b.steps]).toEqual([a.epochs, a.steps]);
+    const wa = a.model.denoiser!.trainableVariables().map((v) => Array.from(v.dataSync()));
+    const wb = b.model.denoiser!.trainableVariables().map((v) => Array.from(v.dataSync()));
+    expect(wb).toEqual(wa);
+    const c = await trainWithBudget(dec, graphs, join(root, 'dec'), b.cpu + 1e-9, fit, 1);
+    expect(c.epochs).toBe(3);
+    for (const r of [a, b, c]) r.model.dispose();
+  });
 });

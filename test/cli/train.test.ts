@@ -41,6 +41,13 @@ describe('graphgen train', () => {
     expect(rcomp.status).toBe(0);
     const saved = JSON.parse(readFileSync(join(comp, 'generator.json'), 'utf8')) as { config: { features: unknown } };
     expect(saved.config.features).toEqual({ name: 'rrwp', walkSteps: 8, components: true });
+    // --train-distortion is saved in the model (and so in its checkpoint identity)
+    const td = join(dir, 'td');
+    const rtd = runCliProcess([...base, '--out', td, '--train-distortion', 'polydec']);
+    expect(rtd.stderr).toBe('');
+    expect(rtd.status).toBe(0);
+    expect((JSON.parse(readFileSync(join(td, 'generator.json'), 'utf8')) as { config: { trainDistortion?: string } }).config.trainDistortion).toBe('polydec');
+    expect((JSON.parse(readFileSync(join(flat, 'generator.json'), 'utf8')) as { config: { trainDistortion?: string } }).config.trainDistortion).toBeUndefined();
   });
 
   it('fits a baseline and rejects bad arguments with exit code 2', () => {
@@ -60,6 +67,11 @@ describe('graphgen train', () => {
     const compEr = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'er', '--components', '--out', join(dir, 'x')]);
     expect(compEr.status).toBe(2);
     expect(compEr.stderr).toContain('--components');
+    for (const [model, value] of [['digress', 'polydec'], ['defog', 'square']]) {
+      const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--train-distortion', value, '--out', join(dir, 'x')]);
+      expect(r.status, `${model} ${value}`).toBe(2);
+      expect(r.stderr).toContain('--train-distortion');
+    }
     const bad = runCliProcess(['train', '--dataset', join(dir, 'nope'), '--out', join(dir, 'x')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--dataset/);

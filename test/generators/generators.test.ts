@@ -127,6 +127,30 @@ describe('DiscreteFlow and DiscreteDiffusion', () => {
     other.dispose();
   });
 
+  it('trains with a distorted time distribution (config.trainDistortion), kept by save/load and by the checkpoint identity', async () => {
+    expect(() => new DiscreteFlow({ trainDistortion: 'square' as never })).toThrow(/config\.trainDistortion/);
+    const opts = { batchSize: 16, lr: 2e-3, epochs: 2 };
+    const plain = new DiscreteFlow({ denoiser: TINY });
+    const explicit = new DiscreteFlow({ denoiser: TINY, trainDistortion: 'identity' });
+    const dec = new DiscreteFlow({ denoiser: TINY, trainDistortion: 'polydec' });
+    const rPlain = await plain.fit(train, { ...opts, rng: createRng(21) });
+    const rExplicit = await explicit.fit(train, { ...opts, rng: createRng(21) });
+    const dir = tempDir();
+    const rDec = await dec.fit(train, { ...opts, rng: createRng(21), checkpointDir: dir });
+    expect(rExplicit.losses).toEqual(rPlain.losses); // identity is the default
+    expect(rDec.losses).not.toEqual(rPlain.losses); // same seed, other training times
+    // the option is part of the model: saved, loaded, and a resume with another value is refused
+    const out = tempDir();
+    await dec.save(out);
+    const loaded = await loadGenerator(out);
+    expect((loaded as DiscreteFlow).config.trainDistortion).toBe('polydec');
+    const again = new DiscreteFlow({ denoiser: TINY, trainDistortion: 'polydec' });
+    expect((await again.fit(train, { ...opts, epochs: 3, rng: createRng(21), checkpointDir: dir, resume: true })).resumedFromEpoch).toBe(2);
+    const other = new DiscreteFlow({ denoiser: TINY });
+    await expect(other.fit(train, { ...opts, epochs: 3, rng: createRng(21), checkpointDir: dir, resume: true })).rejects.toThrow(/fingerprint differs at config\.trainDistortion: "polydec" in the checkpoint/);
+    for (const m of [plain, explicit, dec, loaded, again, other]) m.dispose();
+  });
+
   it('takes a learning-rate schedule called with the global step, continued across a resume', async () => {
     const seen: number[] = [];
     const schedule = (s: number): number => {

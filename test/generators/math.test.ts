@@ -224,6 +224,38 @@ describe('processes', () => {
     expect(out[1]).toBeCloseTo(0.55);
     expect(() => new FlowRateKernel({ x: Float64Array.of(1), e: Float64Array.of(1) }, { eta: -1 })).toThrow(/eta/);
   });
+  it('flow training times follow the training distortion: t = f(u), one uniform draw each', () => {
+    const priors = { x: Float64Array.of(1), e: Float64Array.of(0.6, 0.4) };
+    // identity (the default) draws exactly the uniforms: checkpoints trained before the option resume unchanged
+    const plain = new FlowProcess(priors);
+    const u = createRng(11);
+    const r1 = createRng(11);
+    for (let i = 0; i < 50; i++) expect(plain.sampleTime(r1)).toBe(u.uniform());
+    // polydec: f(u) = 2u - u^2, so t > 3/4 iff u > 1/2 (probability 1/2) and E[t] = 2/3; identity: 1/4 and 1/2
+    const moments = (p: FlowProcess): [number, number] => {
+      const rng = createRng(12);
+      const m = 20000;
+      let above = 0;
+      let sum = 0;
+      for (let i = 0; i < m; i++) {
+        const t = p.sampleTime(rng);
+        expect(t).toBeGreaterThanOrEqual(0);
+        expect(t).toBeLessThanOrEqual(1);
+        above += t > 0.75 ? 1 : 0;
+        sum += t;
+      }
+      return [above / m, sum / m];
+    };
+    const [aboveDec, meanDec] = moments(new FlowProcess(priors, 'polydec'));
+    expect(Math.abs(aboveDec - 0.5)).toBeLessThan(0.015); // 4 standard errors
+    expect(Math.abs(meanDec - 2 / 3)).toBeLessThan(0.01);
+    const [aboveId, meanId] = moments(plain);
+    expect(Math.abs(aboveId - 0.25)).toBeLessThan(0.015);
+    expect(Math.abs(meanId - 0.5)).toBeLessThan(0.01);
+    const [, meanInc] = moments(new FlowProcess(priors, 'polyinc')); // E[u^2] = 1/3
+    expect(Math.abs(meanInc - 1 / 3)).toBeLessThan(0.01);
+    expect(() => new FlowProcess(priors, 'square' as never)).toThrow(/trainDistortion/);
+  });
 });
 
 describe('NodeCountPrior and marginals', () => {

@@ -25,6 +25,7 @@ import { OtFlow } from '../../generators/ot/OtFlow.js';
 import { GwBarycenter } from '../../generators/ot/GwBarycenter.js';
 import { GwDictionary } from '../../generators/ot/GwDictionary.js';
 import type { DenoiserSizeConfig } from '../../generators/common/DenoisingGenerator.js';
+import { TIME_DISTORTIONS, type TimeDistortion } from '../../generators/common/timeDistortion.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
 
 /** Model names accepted by `--model`. */
@@ -32,10 +33,19 @@ export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-bary
 /** A `--model` value. */
 export type ModelName = (typeof MODEL_NAMES)[number];
 
+/** Model options of `graphgen train` beyond the denoiser size (digress/defog only). */
+export interface ModelExtras {
+  /** Add the connected-component features (`--components`). */
+  components: boolean;
+  /** Distortion of the training times (`--train-distortion`; defog only, absent = uniform). */
+  trainDistortion?: TimeDistortion;
+}
+
 /** Builds a generator for a `--model` name. */
-export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig, components: boolean) => GraphGenerator> = {
-  digress: (size, components) => new DiscreteDiffusion({ denoiser: size, ...(components && { features: { ...DiscreteDiffusion.defaultFeatures, components } }) }),
-  defog: (size, components) => new DiscreteFlow({ denoiser: size, ...(components && { features: { ...DiscreteFlow.defaultFeatures, components } }) }),
+export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig, extras: ModelExtras) => GraphGenerator> = {
+  digress: (size, { components }) => new DiscreteDiffusion({ denoiser: size, ...(components && { features: { ...DiscreteDiffusion.defaultFeatures, components } }) }),
+  defog: (size, { components, trainDistortion }) =>
+    new DiscreteFlow({ denoiser: size, ...(components && { features: { ...DiscreteFlow.defaultFeatures, components } }), ...(trainDistortion !== undefined && { trainDistortion }) }),
   er: () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
   'ot-flow': (size) => new OtFlow({ denoiser: size }),
@@ -113,6 +123,7 @@ interface TrainFlags {
   layers: string;
   hidden: string;
   components?: boolean;
+  trainDistortion?: TimeDistortion;
   seed: string;
   steps: string;
   preset: MmdPresetName;
@@ -132,6 +143,7 @@ interface TrainFlags {
  * ```sh
  * graphgen train --dataset community-small --model defog --epochs 200 --out runs/cs
  * graphgen train --dataset planar --root ../shared/datasets --model digress --epochs 1000 --out runs/planar --resume
+ * graphgen train --dataset shared:tree --model defog --components --train-distortion polydec --epochs 2000 --out runs/tree
  * graphgen train --dataset qm9 --model defog --epochs 30 --lr 2e-4 --lr-schedule cosine --warmup 500 --out runs/qm9
  * ```
  */
@@ -150,6 +162,7 @@ export function trainCommand(): Command {
     .option('--layers <n>', 'transformer layers', '4')
     .option('--hidden <n>', 'hidden node width (pair width = hidden/4, global = hidden/2)', '64')
     .option('--components', "add connected-component features to the model's structural features (digress/defog; see ExtraFeaturesConfig.components)")
+    .addOption(new Option('--train-distortion <name>', 'defog: distortion of the training times (DiscreteFlowConfig.trainDistortion; polydec trains more on nearly clean graphs, DeFoG\'s tree setting); default uniform times').choices([...TIME_DISTORTIONS]))
     .option('--seed <n>', 'seed of every random choice', '0')
     .option('--steps <n>', 'sampling steps of the final evaluation', '200')
     .addOption(new Option('--preset <name>', 'MMD convention of the final evaluation').choices(['spectre', 'gdss']).default('spectre'))
@@ -181,7 +194,9 @@ export function trainCommand(): Command {
       const size: DenoiserSizeConfig = { layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 };
       const components = flags.components === true;
       if (components && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--components', 'a digress or defog model', `--model ${flags.model}`);
-      const model = mol ? createMoleculeModel(flags.model, size, mol.encoding, components) : MODEL_FACTORIES[flags.model](size, components);
+      if (flags.trainDistortion !== undefined && flags.model !== 'defog') throw InputError.invalid('--train-distortion', 'a defog model', `--model ${flags.model}`);
+      const extras: ModelExtras = { components, ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }) };
+      const model = mol ? createMoleculeModel(flags.model, size, mol.encoding, extras) : MODEL_FACTORIES[flags.model](size, extras);
       const rng = createRng(seed);
       const validateEvery = flags.validateEvery === undefined ? undefined : int(flags.validateEvery, '--validate-every', 1);
       const val = data.val.length > 0 ? data.val : data.test;

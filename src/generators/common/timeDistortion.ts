@@ -2,7 +2,8 @@ import { assertOneOf } from '../../core/assert.js';
 
 /**
  * Time distortions of DeFoG (Qin et al. 2025), bijections of `[0, 1]` applied to the
- * sampling grid so that steps concentrate where the model needs them:
+ * sampling grid so that steps concentrate where the model needs them, or to uniform training
+ * times so that training concentrates there (`DiscreteFlowConfig.trainDistortion`):
  *
  * - `identity`: `f(t) = t`;
  * - `polyinc`: `f(t) = t²` (small steps near the noise end, `t = 0`);

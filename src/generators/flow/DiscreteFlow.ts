@@ -5,6 +5,7 @@ import { DenoisingGenerator, type DenoisingGeneratorConfig } from '../common/Den
 import type { GraphMarginalsResult } from '../common/graphMarginals.js';
 import type { SampleOptions } from '../common/GraphGenerator.js';
 import { FlowProcess, FlowRateKernel, type FlowSamplingOptions, type GraphPriors } from './FlowProcess.js';
+import { TIME_DISTORTIONS, type TimeDistortion } from '../common/timeDistortion.js';
 
 /** Serializable config of {@link DiscreteFlow}. */
 export interface DiscreteFlowConfig extends DenoisingGeneratorConfig {
@@ -12,6 +13,14 @@ export interface DiscreteFlowConfig extends DenoisingGeneratorConfig {
   prior?: TransitionKind;
   /** Default sampling options (each can be overridden per `sample` call). @default { eta: 0, omega: 0, distortion: 'polydec' } */
   sampling?: FlowSamplingOptions;
+  /**
+   * Distortion of the training times (DeFoG's `train.time_distortion`, see {@link FlowProcess}):
+   * `polydec` trains more on nearly clean graphs (DeFoG uses it for trees). Part of the model's
+   * identity in checkpoints: a run resumes only with the same value. Absent means `identity`
+   * (uniform times), so configs saved before this option load and resume unchanged.
+   * @default 'identity'
+   */
+  trainDistortion?: TimeDistortion;
 }
 
 /** Options of {@link DiscreteFlow.sample}: the common options plus DeFoG's sampling-time knobs. */
@@ -29,7 +38,7 @@ const PRIORS: Record<TransitionKind, (k: number, marginal: Float64Array) => Floa
  *
  * - forward process {@link FlowProcess}: linear interpolation
  *   `p_t(z | x1) = t δ(z, x1) + (1 − t) p0(z)` from a marginal (default), uniform or absorbing
- *   prior p0 to the data, t uniform on [0, 1];
+ *   prior p0 to the data, training times uniform on [0, 1] or distorted (`config.trainDistortion`);
  * - denoiser: graph transformer plus RRWP features (default) predicting the clean graph x1,
  *   cross-entropy with edge weight λ = 5;
  * - sampler {@link FlowRateKernel}: CTMC Euler steps with the rate matrix R_t marginalised over
@@ -43,6 +52,7 @@ const PRIORS: Record<TransitionKind, (k: number, marginal: Float64Array) => Floa
  * const model = new DiscreteFlow({ denoiser: { layers: 2 } });
  * await model.fit(train, { epochs: 50, rng: createRng(0) });
  * const graphs = await model.sample(20, { steps: 100, eta: 10, omega: 0.05, distortion: 'polydec', rng: createRng(1) });
+ * const trees = new DiscreteFlow({ trainDistortion: 'polydec' }); // DeFoG's tree setting
  * ```
  */
 export class DiscreteFlow extends DenoisingGenerator<DiscreteFlowConfig, DiscreteFlowSampleOptions> {
@@ -56,6 +66,7 @@ export class DiscreteFlow extends DenoisingGenerator<DiscreteFlowConfig, Discret
     super({ prior: 'marginal', sampling: { eta: 0, omega: 0, distortion: 'polydec' }, ...config }, { ...DiscreteFlow.defaultFeatures });
     assertOneOf(this.config.prior, 'config.prior', ['marginal', 'uniform', 'absorbing'] as const);
     new FlowRateKernel({ x: Float64Array.of(1), e: Float64Array.of(1, 0) }, this.config.sampling);
+    if (this.config.trainDistortion !== undefined) assertOneOf(this.config.trainDistortion, 'config.trainDistortion', TIME_DISTORTIONS);
   }
 
   private priors(m: GraphMarginalsResult): GraphPriors {
@@ -64,7 +75,7 @@ export class DiscreteFlow extends DenoisingGenerator<DiscreteFlowConfig, Discret
   }
 
   protected createProcess(m: GraphMarginalsResult): FlowProcess {
-    return new FlowProcess(this.priors(m));
+    return new FlowProcess(this.priors(m), this.config.trainDistortion ?? 'identity');
   }
 
   protected createKernel(m: GraphMarginalsResult, options: DiscreteFlowSampleOptions): FlowRateKernel {

@@ -17,24 +17,35 @@ export interface GraphPriors {
 /**
  * Forward side of discrete flow matching on graphs (DeFoG, Qin et al. 2025; Campbell et al.
  * 2024): every node and unordered pair follows the linear interpolation
- * `p_t(z | x1) = t δ(z, x1) + (1 − t) p0(z)` from the prior (`t = 0`) to the data (`t = 1`);
- * training times are uniform on [0, 1].
+ * `p_t(z | x1) = t δ(z, x1) + (1 − t) p0(z)` from the prior (`t = 0`) to the data (`t = 1`).
+ * Training times are `t = f(u)` with u uniform on [0, 1] and f the training
+ * {@link TimeDistortion} (DeFoG's `train.time_distortion`): `identity` gives uniform times;
+ * `polydec` (`f(u) = 2u − u²`, density `1 / (2 √(1 − t))`, mean 2/3) puts more of the training
+ * on the last, nearly clean states, where single edges are decided (DeFoG's tree setting);
+ * `polyinc` (`f(u) = u²`) favours the noisy end. One uniform draw per time whatever f, so
+ * `identity` draws the same times as a process built without a distortion.
  *
  * @example
  * ```ts
  * const p = new FlowProcess({ x: Float64Array.of(1), e: Float64Array.of(0.8, 0.2) });
+ * const q = new FlowProcess(p.priors, 'polydec'); // times concentrated near the data
  * ```
  */
 export class FlowProcess implements DiscreteProcess {
   /** Priors p0 of nodes and edges. */
   readonly priors: GraphPriors;
+  /** Distortion of the training times. */
+  readonly trainDistortion: TimeDistortion;
 
-  constructor(priors: GraphPriors) {
+  /** @throws `InputError` for an unknown distortion */
+  constructor(priors: GraphPriors, trainDistortion: TimeDistortion = 'identity') {
+    assertOneOf(trainDistortion, 'trainDistortion', TIME_DISTORTIONS);
     this.priors = priors;
+    this.trainDistortion = trainDistortion;
   }
 
   sampleTime(rng: Rng): number {
-    return rng.uniform();
+    return distortTime(rng.uniform(), this.trainDistortion);
   }
 
   noisyDistribution(part: GraphPart, clean: number, t: number, out: Float64Array): void {
