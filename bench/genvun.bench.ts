@@ -153,7 +153,7 @@ export async function run(): Promise<string> {
   }
   parts.push('');
   parts.push(
-    'Reading: the published V.U.N. come from GPU training of much larger denoisers (DiGress/DeFoG: 8-10 layers, hidden widths 256+) for 10^5+ optimiser steps; the rows above state their CPU minutes and steps (10^3 to 4 x 10^4), on a 2-core machine, with small denoisers (each table gives its size; default 3 layers of node width 32). The MMD ratios show the structure being learnt (tree statistics are close to the test set), but exact validity (a tree, a planar connected graph, an SBM passing the block test) needs far more training. `GRAPHGEN_VUN_DATASETS=` (empty) re-renders the kept tables without training.',
+    'Reading: the published V.U.N. come from GPU training of much larger denoisers (DiGress/DeFoG: 8-10 layers, hidden widths 256+) for 10^5+ optimiser steps; the rows above state their CPU minutes and steps (10^3 to 5 x 10^4), on a 2-core machine, with small denoisers (each table gives its size; default 3 layers of node width 32). The MMD ratios show the structure being learnt (tree statistics are close to the test set). Trees come within reach of the published numbers once training concentrates on nearly clean graphs (the polydec training times of DeFoG, see the tree history); exact validity of planar graphs (planar and connected) and SBMs (passing the block test) needs far more training than these runs had. `GRAPHGEN_VUN_DATASETS=` (empty) re-renders the kept tables without training.',
   );
   return parts.length > 1 ? parts.join('\n') : command;
 }
