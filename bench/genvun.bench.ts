@@ -51,7 +51,7 @@ import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.
 import { lrDecay } from './lrDecay.js';
 import { widenCheckpoint } from './widenCheckpoint.js';
 import { parseDenoiserSize } from './denoiserSize.js';
-import { TIME_DISTORTIONS, type TimeDistortion } from '../src/generators/common/timeDistortion.js';
+import { parseTrainDistortion } from './trainDistortion.js';
 
 /** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (4 heads); other sizes get their own checkpoint folders. */
 const DEFAULT_DENOISER = '3x32-16-16';
@@ -84,9 +84,7 @@ export async function run(): Promise<string> {
   const decay = lrDecay('GRAPHGEN_VUN_DECAY', process.env.GRAPHGEN_VUN_DECAY, 2e-3);
   const components = process.env.GRAPHGEN_VUN_COMPONENTS === '1';
   const warmStart = process.env.GRAPHGEN_VUN_WARM_START === '1';
-  const distortionRaw = process.env.GRAPHGEN_VUN_TRAIN_DISTORTION || 'identity';
-  if (!(TIME_DISTORTIONS as readonly string[]).includes(distortionRaw)) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION: expected one of ${TIME_DISTORTIONS.join(', ')}, got ${JSON.stringify(distortionRaw)}`);
-  const trainDistortion = distortionRaw === 'identity' ? undefined : (distortionRaw as TimeDistortion);
+  const { distortion: trainDistortion, suffix: distortionTag } = parseTrainDistortion('GRAPHGEN_VUN_TRAIN_DISTORTION', process.env.GRAPHGEN_VUN_TRAIN_DISTORTION);
   if (trainDistortion !== undefined && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   if (warmStart && !components && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
   const denoiserRaw = process.env.GRAPHGEN_VUN_DENOISER || DEFAULT_DENOISER;
@@ -116,7 +114,7 @@ export async function run(): Promise<string> {
       const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }) })) as unknown as BenchModel;
       const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}`;
       const featureDir = components ? `${dir}-comp` : dir;
-      const runDir = trainDistortion === undefined ? featureDir : `${featureDir}-td-${trainDistortion}`;
+      const runDir = `${featureDir}${distortionTag}`;
       if (widen && (await widenCheckpoint(dir, featureDir, make()))) console.log(`${featureDir}: warm start from ${dir}`);
       if (warmStart && runDir !== featureDir && (await widenCheckpoint(featureDir, runDir, make()))) console.log(`${runDir}: warm start from ${featureDir}`);
       const r = await trainWithBudget(make, data.train, runDir, budget, { batchSize: cfg.batchSize, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));

@@ -24,7 +24,13 @@
  *   (bench/lrDecay.ts; default: no decay). The schedule is a function of the global step, so a
  *   run resumed from a checkpoint decays from where it stopped;
  * - `GRAPHGEN_MOLGEN_DENOISER` `LAYERSxHIDDENX-HIDDENE-HIDDENY` (8 heads; default 4x96-32-64):
- *   the graph transformer's size. It names the checkpoint folder, so each size trains its own run.
+ *   the graph transformer's size. It names the checkpoint folder, so each size trains its own run;
+ * - `GRAPHGEN_MOLGEN_TRAIN_DISTORTION` a time distortion of the training times
+ *   (`DiscreteFlowConfig.trainDistortion`, e.g. `polydec`; default uniform times): trains in the
+ *   folder above plus `-td-<name>` (bench/trainDistortion.ts);
+ * - `GRAPHGEN_MOLGEN_WARM_START=1` (with a training distortion): when that folder has no
+ *   checkpoint yet, start it from the uniform-time folder (same weights, step, schedule position
+ *   and CPU minutes; bench/widenCheckpoint.ts).
  */
 import { cpus } from 'node:os';
 import { createRng } from '../src/core/rng.js';
@@ -35,6 +41,8 @@ import { TIME_DISTORTIONS, type TimeDistortion } from '../src/generators/common/
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
 import { parseDenoiserSize } from './denoiserSize.js';
+import { parseTrainDistortion } from './trainDistortion.js';
+import { widenCheckpoint } from './widenCheckpoint.js';
 
 /** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (8 heads); part of the checkpoint folder name. */
 const DEFAULT_DENOISER = '4x96-32-64';
@@ -71,6 +79,9 @@ export async function run(): Promise<string> {
   const denoiserRaw = process.env.GRAPHGEN_MOLGEN_DENOISER || DEFAULT_DENOISER;
   const size = parseDenoiserSize('GRAPHGEN_MOLGEN_DENOISER', denoiserRaw, HEADS, DEFAULT_DENOISER);
   const modelTag = `gt${denoiserRaw}`;
+  const { distortion: trainDistortion, suffix: distortionTag } = parseTrainDistortion('GRAPHGEN_MOLGEN_TRAIN_DISTORTION', process.env.GRAPHGEN_MOLGEN_TRAIN_DISTORTION);
+  const warmStart = process.env.GRAPHGEN_MOLGEN_WARM_START === '1';
+  if (warmStart && trainDistortion === undefined) throw new Error('GRAPHGEN_MOLGEN_WARM_START=1 needs GRAPHGEN_MOLGEN_TRAIN_DISTORTION (it starts a distorted-time run from the uniform-time checkpoint)');
   const backend = await initBackend();
   const rdkit = await loadRdkit();
   const qm9 = await loadQm9();
@@ -81,14 +92,17 @@ export async function run(): Promise<string> {
   const c00 = cpuMinutes();
   const train = subset.map((s) => fromSmiles(rdkit, s, QM9_ENCODING, { dropCharges: true }));
   const convertCpu = cpuMinutes() - c00;
-  const dir = `.bench-tmp/molgen/${full ? 'all' : nTrain}-${modelTag}`;
+  const uniformDir = `.bench-tmp/molgen/${full ? 'all' : nTrain}-${modelTag}`;
+  const dir = `${uniformDir}${distortionTag}`;
   const make = (): BenchModel =>
     new DiscreteFlow({
       nodeClasses: 4,
       edgeClasses: 5,
       denoiser: size,
       features: { ...DiscreteFlow.defaultFeatures, molecular: molecularFeaturesConfig(QM9_ENCODING) },
+      ...(trainDistortion && { trainDistortion }),
     }) as unknown as BenchModel;
+  if (warmStart && (await widenCheckpoint(uniformDir, dir, make()))) console.log(`${dir}: warm start from ${uniformDir}`);
   const stepsPerEpoch = Math.ceil(nTrain / FIT.batchSize);
   const chunk = Math.max(1, Math.round(CHUNK_STEPS / stepsPerEpoch));
   const r = await trainWithBudget(make, train, dir, budget, { ...FIT, lr: decay.schedule }, chunk, (l) => console.log(l));
@@ -105,11 +119,12 @@ export async function run(): Promise<string> {
   const target = (x: number | null, t: number): string => (x !== null && x >= t ? 'reached' : 'not reached');
   const sampling = `${eta === 0 ? '' : `GRAPHGEN_MOLGEN_ETA=${eta} `}${omega === 0 ? '' : `GRAPHGEN_MOLGEN_OMEGA=${omega} `}${distortion === 'polydec' ? '' : `GRAPHGEN_MOLGEN_DISTORTION=${distortion} `}`;
   const denoiserEnv = denoiserRaw === DEFAULT_DENOISER ? '' : `GRAPHGEN_MOLGEN_DENOISER=${denoiserRaw} `;
-  const command = `${decay.env}${denoiserEnv}${sampling}GRAPHGEN_MOLGEN_CPU_MINUTES=${budget} GRAPHGEN_MOLGEN_TRAIN_SIZE=${full ? 'all' : nTrain} GRAPHGEN_MOLGEN_SAMPLES=${nSamples} GRAPHGEN_MOLGEN_SAMPLING_STEPS=${steps} npm run bench -- molgen`;
+  const distortionEnv = trainDistortion === undefined ? '' : `GRAPHGEN_MOLGEN_TRAIN_DISTORTION=${trainDistortion} ${warmStart ? 'GRAPHGEN_MOLGEN_WARM_START=1 ' : ''}`;
+  const command = `${decay.env}${denoiserEnv}${distortionEnv}${sampling}GRAPHGEN_MOLGEN_CPU_MINUTES=${budget} GRAPHGEN_MOLGEN_TRAIN_SIZE=${full ? 'all' : nTrain} GRAPHGEN_MOLGEN_SAMPLES=${nSamples} GRAPHGEN_MOLGEN_SAMPLING_STEPS=${steps} npm run bench -- molgen`;
   return [
-    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100), \`GRAPHGEN_MOLGEN_ETA\` / \`_OMEGA\` / \`_DISTORTION\` (DeFoG's sampling knobs, default 0 / 0 / polydec), \`GRAPHGEN_MOLGEN_DECAY\` (\`FROM:STEPS[:PEAK]\` cosine segments down to 1 % of the rate, see bench/lrDecay.ts, default none), \`GRAPHGEN_MOLGEN_DENOISER\` (\`LAYERSxHIDDENX-HIDDENE-HIDDENY\`, default ${DEFAULT_DENOISER})).`,
+    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100), \`GRAPHGEN_MOLGEN_ETA\` / \`_OMEGA\` / \`_DISTORTION\` (DeFoG's sampling knobs, default 0 / 0 / polydec), \`GRAPHGEN_MOLGEN_DECAY\` (\`FROM:STEPS[:PEAK]\` cosine segments down to 1 % of the rate, see bench/lrDecay.ts, default none), \`GRAPHGEN_MOLGEN_DENOISER\` (\`LAYERSxHIDDENX-HIDDENE-HIDDENY\`, default ${DEFAULT_DENOISER}), \`GRAPHGEN_MOLGEN_TRAIN_DISTORTION\` / \`_WARM_START\` (training times, default uniform)).`,
     '',
-    `DiscreteFlow (DeFoG class; graph transformer ${size.layers} layers, widths ${size.hiddenX}/${size.hiddenE}/${size.hiddenY}, ${size.heads} heads; RRWP K=8 + DiGress molecular features), trained on ${int(nTrain)} QM9 training molecules (${full ? 'the full training split' : 'seeded subset of the training split'}, no H, charges dropped, Kekulé) for ${r.epochs} epochs / ${int(r.steps)} steps (batch ${FIT.batchSize}, ${decay.text}, EMA ${FIT.emaDecay}, seed 0, final epoch loss ${r.loss.toFixed(3)}), then ${int(nSamples)} samples with ${steps} steps (batches of ${SAMPLE_BATCH}, eta ${eta}, omega ${omega}, ${distortion}; seed 1). Backend ${backend.name} (one thread).`,
+    `DiscreteFlow (DeFoG class; graph transformer ${size.layers} layers, widths ${size.hiddenX}/${size.hiddenE}/${size.hiddenY}, ${size.heads} heads; RRWP K=8 + DiGress molecular features), trained on ${int(nTrain)} QM9 training molecules (${full ? 'the full training split' : 'seeded subset of the training split'}, no H, charges dropped, Kekulé) for ${r.epochs} epochs / ${int(r.steps)} steps (batch ${FIT.batchSize}, ${decay.text}, EMA ${FIT.emaDecay}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart ? ' (warm start from the uniform-time checkpoint)' : ''}`}, seed 0, final epoch loss ${r.loss.toFixed(3)}), then ${int(nSamples)} samples with ${steps} steps (batches of ${SAMPLE_BATCH}, eta ${eta}, omega ${omega}, ${distortion}; seed 1). Backend ${backend.name} (one thread).`,
     '',
     `| generated | validity % | relaxed validity % | validity w/o correction % | uniqueness % | novelty % | atom stab. % | mol. stab. % | NSPDK (vs ${int(qm9.test.length)} test) |`,
     '|---|---|---|---|---|---|---|---|---|',

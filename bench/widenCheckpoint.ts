@@ -63,6 +63,11 @@ export async function widenCheckpoint(from: string, to: string, model: BenchMode
   const ck = await readCheckpoint(`${from}/checkpoint.json`);
   if (ck === undefined) throw new Error(`widenCheckpoint: no checkpoint in ${from}`);
   const cfg = model.config as unknown as { nodeClasses?: number; edgeClasses?: number; features: unknown };
+  const fingerprint = JSON.parse(ck.fingerprint) as { config: Record<string, unknown> };
+  const without = (c: object): string => canonical({ ...c, features: null, trainDistortion: null });
+  if (without(fingerprint.config) !== without(cfg)) throw new Error(`widenCheckpoint: the model in ${from} differs in more than its features and training distortion`);
+  // equal features: a plain copy under the new identity (no input widths to work out, whatever the feature set)
+  const sameFeatures = canonical(fingerprint.config.features) === canonical(cfg.features);
   const widths = {
     inNodeFeatures: (cfg.nodeClasses ?? 1) + model.features.nodeDim,
     inEdgeFeatures: (cfg.edgeClasses ?? 2) + model.features.edgeDim,
@@ -80,7 +85,7 @@ export async function widenCheckpoint(from: string, to: string, model: BenchMode
     const size = t.shape.reduce((a, b) => a * b, 1);
     let w: Float32Array = new Float32Array(bytes.buffer.slice(bytes.byteOffset + t.byteOffset, bytes.byteOffset + t.byteOffset + 4 * size));
     if (m[k].length !== size || v[k].length !== size || shadow[k].length !== size) throw new Error(`widenCheckpoint: optimiser state of ${t.name} does not match its shape`);
-    const layer = INPUT_LAYERS.find((l) => l.name === t.name);
+    const layer = sameFeatures ? undefined : INPUT_LAYERS.find((l) => l.name === t.name);
     if (layer !== undefined) {
       const [rows, cols] = t.shape;
       const extra = widths[layer.key] - rows;
@@ -107,9 +112,6 @@ export async function widenCheckpoint(from: string, to: string, model: BenchMode
   ck.adam.m = m.map(encodeFloat32);
   ck.adam.v = v.map(encodeFloat32);
   ck.ema.shadow = shadow.map(encodeFloat32);
-  const fingerprint = JSON.parse(ck.fingerprint) as { config: Record<string, unknown> };
-  const without = (c: object): string => canonical({ ...c, features: null, trainDistortion: null });
-  if (without(fingerprint.config) !== without(cfg)) throw new Error(`widenCheckpoint: the model in ${from} differs in more than its features and training distortion`);
   fingerprint.config = cfg as unknown as Record<string, unknown>; // the new model's own key order, as its fingerprint writes it
   ck.fingerprint = JSON.stringify(fingerprint);
   await mkdir(to, { recursive: true });
