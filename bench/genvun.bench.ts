@@ -30,9 +30,11 @@
  *   checkpoint yet, starts from the folder without the suffix (same weights, step, schedule
  *   position and CPU minutes; only the training times change from there on).
  *
- * Each dataset's table is also kept in `.bench-tmp/genvun/<dataset>.md` with the command that
- * made it; datasets not in this run keep their last table, so datasets can be run separately
- * (their budgets and steps differ) and the section still lists all of them.
+ * Each dataset's table is also kept, with the command that made it, in the committed file
+ * `bench/results/genvun/<dataset>.md`; datasets not in this run keep their last table, so datasets
+ * can be run separately (their budgets and steps differ, and checkpoints do not outlive the
+ * machine) and the section still lists all of them. A hand-written `<dataset>.history.md` beside
+ * it (the run's history and failure checks) is printed after the table and never written here.
  */
 import { cpus } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -56,6 +58,8 @@ import { parseTrainDistortion } from './trainDistortion.js';
 /** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (4 heads); other sizes get their own checkpoint folders. */
 const DEFAULT_DENOISER = '3x32-16-16';
 const HEADS = 4;
+/** Committed per-dataset tables and hand-written histories (see the module comment). */
+const RESULTS = 'bench/results/genvun';
 
 /** Per dataset: batch size (the wasm heap caps SBM's 187-node batches), validity, published V.U.N. (DiGress / DeFoG). */
 const DATASETS: Record<string, { batchSize: number; sampleBatch: number; validity: ValidityName; published: string }> = {
@@ -141,13 +145,16 @@ export async function run(): Promise<string> {
     lines.push(`| DiGress / DeFoG (published V.U.N.) | | | | | | | | | | ${cfg.published} | | | | |`);
     lines.push('');
     lines.push(command);
-    await mkdir('.bench-tmp/genvun', { recursive: true });
-    await writeFile(`.bench-tmp/genvun/${name}.md`, lines.join('\n'));
+    await mkdir(RESULTS, { recursive: true });
+    await writeFile(`${RESULTS}/${name}.md`, lines.join('\n'));
   }
   const parts: string[] = [];
   for (const name of Object.keys(DATASETS)) {
-    const table = await readFile(`.bench-tmp/genvun/${name}.md`, 'utf8').catch(() => undefined);
-    if (table !== undefined) parts.push(table);
+    const table = await readFile(`${RESULTS}/${name}.md`, 'utf8').catch(() => undefined);
+    if (table === undefined) continue;
+    parts.push(table);
+    const history = await readFile(`${RESULTS}/${name}.history.md`, 'utf8').catch(() => undefined);
+    if (history !== undefined) parts.push('', history.trim());
   }
   parts.push('');
   parts.push(
