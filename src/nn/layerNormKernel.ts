@@ -9,11 +9,13 @@ import type { LayerNorm } from './LayerNorm.js';
 import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals, type WasmKernelArgs } from './nnKernels.js';
 
 const FWD = 'GraphgenLayerNorm';
-/** The same kernel with a row mask `m` (saved for the backward pass). */
+/** `LN(x + h) ⊙ m`: the same kernel with a residual `h` and a row mask `m`. */
 const FWD_M = 'GraphgenLayerNormMasked';
+/** The forward with its statistics `[y, x̂, rstd]`: the backward pass recomputes them (never on a tape). */
+const STATS = 'GraphgenLayerNormStats';
 const BWD = 'GraphgenLayerNormGrad';
 
-function forwardKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo[] {
+function statsKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackendInternals;
   const { x, h, m, gamma, beta } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
   const d = x.shape[x.shape.length - 1];
@@ -26,6 +28,19 @@ function forwardKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInf
   return [y, xh, rstd];
 }
 
+/**
+ * The taped forward has the single output `y`: a kernel with more outputs (the statistics, for
+ * the backward pass) makes tfjs build a zero gradient in JavaScript for each of them on every
+ * backward pass and copy it into the heap (for an edge tensor `[32, 64, 64, 16]`, 8 MB per call),
+ * which cost more than recomputing the statistics from the saved inputs.
+ */
+function forwardKernel(args: WasmKernelArgs): tf.TensorInfo {
+  const be = args.backend as WasmBackendInternals;
+  const [y, xh, rstd] = statsKernel(args);
+  be.disposeData(xh.dataId);
+  be.disposeData(rstd.dataId);
+  return y;
+}
 function backwardKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackendInternals;
   const { dy, xh, rstd, gamma, beta, m } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
@@ -48,28 +63,24 @@ const MARK = Symbol.for('graphgen.layerNormRegistered');
  * Idempotent. Internal: `registerWasmKernels` calls it.
  */
 export function registerLayerNormKernels(): void {
-  const gradient = (name: string, hasM: boolean): tf.GradConfig =>
+  const gradient = (name: string, masked: boolean): tf.GradConfig =>
     ({
       kernelName: name,
-      inputsToSave: hasM ? ['gamma', 'beta', 'm'] : ['gamma', 'beta'],
-      outputsToSave: [false, true, true],
-      gradFunc: (dys: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: Record<string, unknown>) => {
-        const dy = (dys as Array<tf.Tensor | null>)[0];
-        const [gamma, beta] = saved;
-        const m = hasM ? saved[2] : undefined;
-        const [xh, rstd] = saved.slice(hasM ? 3 : 2);
-        const hasH = attrs.hasH === true;
-        let g: tf.Tensor[];
-        if (dy === null) {
-          g = [tf.zerosLike(xh), tf.zerosLike(gamma), tf.zerosLike(beta), ...(m !== undefined ? [tf.zerosLike(m)] : [])];
-        } else {
-          const inputs: tf.NamedTensorMap = { dy, xh, rstd, gamma, beta };
-          if (m !== undefined) inputs.m = m;
-          g = tf.engine().runKernel(BWD, inputs, {}) as tf.Tensor[];
-        }
+      inputsToSave: masked ? ['x', 'gamma', 'beta', 'h', 'm'] : ['x', 'gamma', 'beta'],
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[], attrs: Record<string, unknown>) => {
+        const [x, gamma, beta, h, m] = saved;
+        const inputs: tf.NamedTensorMap = { x, gamma, beta };
+        if (masked) Object.assign(inputs, { h, m });
+        const [y, xh, rstd] = tf.engine().runKernel(STATS, inputs, { eps: attrs.eps as number }) as tf.Tensor[];
+        const back: tf.NamedTensorMap = { dy, xh, rstd, gamma, beta };
+        if (masked) back.m = m;
+        const g = tf.engine().runKernel(BWD, back, {}) as tf.Tensor[];
+        tf.dispose([y, xh, rstd]);
         const grads: Record<string, () => tf.Tensor> = { x: () => g[0], gamma: () => g[1], beta: () => g[2] };
-        if (hasH) grads.h = () => tf.clone(g[0]); // (zero-copy on wasm)
-        if (hasM) grads.m = () => g[3];
+        if (masked) {
+          grads.h = () => tf.clone(g[0]); // ∂(x + h) is the same for both; a separate tensor for each input
+          grads.m = () => g[3];
+        }
         return grads;
       },
     }) as unknown as tf.GradConfig;
@@ -78,21 +89,19 @@ export function registerLayerNormKernels(): void {
     [
       [FWD, forwardKernel],
       [FWD_M, forwardKernel],
+      [STATS, statsKernel],
       [BWD, backwardKernel],
     ],
     [gradient(FWD, false), gradient(FWD_M, true)],
   );
 }
 
-function run(x: tf.Tensor, h: tf.Tensor | undefined, m: tf.Tensor | undefined, gamma: tf.Tensor, beta: tf.Tensor, eps: number): tf.Tensor | null {
-  const f32 = x.dtype === 'float32' && (h === undefined || h.dtype === 'float32') && (m === undefined || m.dtype === 'float32');
+function run(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, eps: number, residual?: { h: tf.Tensor; m: tf.Tensor }): tf.Tensor | null {
+  const f32 = x.dtype === 'float32' && (residual === undefined || (residual.h.dtype === 'float32' && residual.m.dtype === 'float32'));
   if (!f32 || x.shape[x.rank - 1] % 4 !== 0 || !nnKernelReady(FWD)) return null;
   const inputs: tf.NamedTensorMap = { x, gamma, beta };
-  if (h !== undefined) inputs.h = h;
-  if (m !== undefined) inputs.m = m;
-  const [y, xh, rstd] = tf.engine().runKernel(m === undefined ? FWD : FWD_M, inputs, { eps, hasH: h !== undefined }) as tf.Tensor[];
-  tf.dispose([xh, rstd]); // a recording tape keeps its own references for the backward pass
-  return y;
+  if (residual !== undefined) Object.assign(inputs, residual);
+  return tf.engine().runKernel(residual === undefined ? FWD : FWD_M, inputs, { eps }) as tf.Tensor;
 }
 
 /**
@@ -101,7 +110,7 @@ function run(x: tf.Tensor, h: tf.Tensor | undefined, m: tf.Tensor | undefined, g
  * so that the caller uses its tfjs-ops twin.
  */
 export function layerNormKernel(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, eps: number): tf.Tensor | null {
-  return run(x, undefined, undefined, gamma, beta, eps);
+  return run(x, gamma, beta, eps);
 }
 
 /**
@@ -114,6 +123,6 @@ export function layerNormResidualMasked(ln: LayerNorm, x: tf.Tensor, h: tf.Tenso
   const d = x.shape[x.rank - 1];
   const ok = h.rank === x.rank && h.shape.every((s, i) => s === x.shape[i]) && m.rank === x.rank && m.shape.every((s, i) => s === (i === x.rank - 1 ? 1 : x.shape[i]));
   const eps = ln.getConfig().eps ?? 1e-5;
-  const y = ok && d === ln.gamma.shape[0] ? run(x, h, m, ln.gamma, ln.beta, eps) : null;
+  const y = ok && d === ln.gamma.shape[0] ? run(x, ln.gamma, ln.beta, eps, { h, m }) : null;
   return y ?? tf.tidy(() => tf.mul(ln.apply(tf.add(x, h)), m));
 }

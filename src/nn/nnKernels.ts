@@ -14,6 +14,10 @@ export interface WasmBackendInternals {
   wasm: { _malloc(bytes: number): number; asm?: { memory?: WebAssembly.Memory }; wasmMemory?: WebAssembly.Memory };
   dataIdMap: { get(id: tf.DataId): { memoryOffset: number } };
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  /** Frees a kernel's scratch output (made by `makeOutput`, reference count 1). */
+  disposeData(dataId: tf.DataId): boolean;
+  /** A view (no copy) of a tensor's data on the heap; invalid after the heap grows. */
+  typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
 }
 
 /** What tfjs passes to a kernel function of the wasm backend (graphgen's kernels read these). */

@@ -4,6 +4,7 @@ import { registerLayerNormKernels } from './layerNormKernel.js';
 import { registerTransposeKernel } from './transposeKernel.js';
 import { registerPooledStatsKernels } from './pooledStatsKernel.js';
 import { registerMatMulKernels } from './matMulKernel.js';
+import { registerSliceKernels } from './sliceKernel.js';
 
 /** Marks graphgen's replacement so that {@link registerWasmKernels} stays idempotent. */
 const MARK = Symbol.for('graphgen.wasmIdentity');
@@ -19,7 +20,7 @@ interface RefCountingBackend {
  * the stock wasm kernel copies the buffer: in a graph-transformer training step that was about
  * 1,100 copies (~8 % of the step). Tensors are immutable (a variable's `assign` swaps its
  * buffer instead of writing into it), so sharing is safe. Does nothing when the wasm backend's
- * kernels are not registered; idempotent. Also registers graphgen's own kernels (`filmAttention`, `LayerNorm`, `transpose2d`, middle sums, pooled statistics, matrix products). Internal: {@link initBackend} and {@link trainStep}
+ * kernels are not registered; idempotent. Also registers graphgen's own kernels (`filmAttention`, `LayerNorm`, `transpose2d`, middle sums, pooled statistics, matrix products) and its heap-view `Slice` / `SplitV`. Internal: {@link initBackend} and {@link trainStep}
  * call it.
  */
 export function registerWasmKernels(): void {
@@ -30,6 +31,7 @@ export function registerWasmKernels(): void {
   registerTransposeKernel();
   registerPooledStatsKernels();
   registerMatMulKernels();
+  registerSliceKernels();
   if (current[MARK] === true) return;
   const kernelFunc = ({ inputs, backend }: { inputs: tf.NamedTensorInfoMap; backend: unknown }): tf.TensorInfo => {
     const x = inputs.x as tf.TensorInfo;
