@@ -41,6 +41,7 @@ function forwardKernel(args: WasmKernelArgs): tf.TensorInfo {
   be.disposeData(rstd.dataId);
   return y;
 }
+
 function backwardKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackendInternals;
   const { dy, xh, rstd, gamma, beta, m } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
