@@ -27,6 +27,35 @@ beforeAll(async () => {
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+describe('RRWP features', () => {
+  it('equal the dense powers of P = D⁻¹A (node: diagonal, pair: entries), isolated rows zero, padding zero', () => {
+    const rng = createRng(34);
+    const graphs: Graph[] = [cycleGraph(5), completeGraph(4), petersenGraph(), Graph.empty(3), Graph.empty(0)];
+    for (let r = 0; r < 10; r++) graphs.push(randomGraph(rng.int(2, 12), [0.1, 0.3, 0.6][r % 3], rng));
+    const K = 5;
+    const N = 12;
+    const f = createExtraFeatures({ name: 'rrwp', walkSteps: K });
+    const { x, e } = f.compute(batchOf(graphs, N));
+    graphs.forEach((g, b) => {
+      const n = g.n;
+      const A = g.adjacency().data;
+      const P = Array.from({ length: n }, (_, i) => {
+        let d = 0;
+        for (let j = 0; j < n; j++) d += A[i * n + j];
+        return Array.from({ length: n }, (_, j) => (d > 0 ? A[i * n + j] / d : 0));
+      });
+      let Pk = P.map((row) => row.slice());
+      for (let k = 0; k < K; k++) {
+        if (k > 0) Pk = Pk.map((row) => P[0].map((_, j) => row.reduce((acc, v, m) => acc + v * P[m][j], 0)));
+        for (let i = 0; i < N; i++) {
+          expect(x[(b * N + i) * K + k]).toBeCloseTo(i < n ? Pk[i][i] : 0, 6);
+          for (let j = 0; j < N; j++) expect(e[((b * N + i) * N + j) * K + k]).toBeCloseTo(i < n && j < n ? Pk[i][j] : 0, 6);
+        }
+      }
+    });
+  });
+});
+
 describe('cycle features up to 6-cycles', () => {
   it('equal min(1, count / 10) of brute-force counts, per node (k = 3..5) and per graph (k = 3..6), padding zero', () => {
     const rng = createRng(31);

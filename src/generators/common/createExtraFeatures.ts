@@ -133,11 +133,11 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
           col += kEig;
         }
         if (rrwp) {
-          const P = new Float64Array(n * n);
-          for (let i = 0; i < n; i++) if (deg[i] > 0) for (let j = 0; j < n; j++) P[i * n + j] = A[i * n + j] / deg[i];
-          let Pk: Float64Array = P;
+          let Pk: Float64Array = new Float64Array(n * n);
+          for (let i = 0; i < n; i++) if (deg[i] > 0) for (let j = 0; j < n; j++) Pk[i * n + j] = A[i * n + j] / deg[i];
+          const walk = randomWalkStep(A, deg, n);
           for (let k = 0; k < K; k++) {
-            if (k > 0) Pk = matmul(Pk, P, n);
+            if (k > 0) Pk = walk(Pk);
             for (let i = 0; i < n; i++) {
               x[(b * N + i) * nodeDim + col + k] = Pk[i * n + i];
               for (let j = 0; j < n; j++) ef[((b * N + i) * N + j) * edgeDim + k] = Pk[i * n + j];
@@ -156,6 +156,31 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
       }
       return { x, e: ef, y };
     },
+  };
+}
+
+/**
+ * `Q ↦ P Q` for the random-walk matrix `P = D⁻¹ A` of a 0/1 adjacency (n×n, row-major; rows of
+ * isolated nodes zero), through neighbour lists: row i of `P Q` is the mean of the rows of `Q`
+ * at i's neighbours, O(n · |E|) instead of the dense O(n³) product (`P^k = P P^(k−1)`).
+ */
+function randomWalkStep(A: Float64Array, deg: Float64Array, n: number): (Q: Float64Array) => Float64Array {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + deg[i];
+  const nbr = new Int32Array(start[n]);
+  for (let i = 0, t = 0; i < n; i++) for (let j = 0; j < n; j++) if (A[i * n + j] !== 0) nbr[t++] = j;
+  return (Q) => {
+    const R = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      if (deg[i] === 0) continue;
+      const w = 1 / deg[i];
+      const row = i * n;
+      for (let t = start[i]; t < start[i + 1]; t++) {
+        const m = nbr[t] * n;
+        for (let j = 0; j < n; j++) R[row + j] += w * Q[m + j];
+      }
+    }
+    return R;
   };
 }
 
