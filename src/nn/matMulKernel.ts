@@ -7,7 +7,7 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type WasmBackendInternals, type WasmKernelArgs } from './nnKernels.js';
+import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, replaceWasmKernel, type WasmBackendInternals, type WasmKernelArgs } from './nnKernels.js';
 import { transpose2d } from './transposeKernel.js';
 import { columnSums, transposeTall } from './transposeTall.js';
 
@@ -55,14 +55,11 @@ export function batchMatMulTakesKernel(a: tf.TensorInfo, b: tf.TensorInfo, trans
  * Idempotent; does nothing when the wasm backend is not registered.
  */
 function replaceBatchMatMul(): void {
-  const current = tf.getKernel('BatchMatMul', 'wasm') as (tf.KernelConfig & { [BATCH_MARK]?: tf.KernelFunc }) | undefined;
-  if (current === undefined || current[BATCH_MARK] !== undefined) return;
-  const original = current.kernelFunc;
-  const kernelFunc = (args: WasmKernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
+  replaceWasmKernel('BatchMatMul', BATCH_MARK, (original) => (args) => {
     const a = args.inputs.a as tf.TensorInfo;
     const b = args.inputs.b as tf.TensorInfo;
     const kernels = nnKernelsOf(args.backend);
-    if (kernels === null || !batchMatMulTakesKernel(a, b, args.attrs.transposeA === true, args.attrs.transposeB === true)) return original(args as unknown as Parameters<tf.KernelFunc>[0]);
+    if (kernels === null || !batchMatMulTakesKernel(a, b, args.attrs.transposeA === true, args.attrs.transposeB === true)) return original(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
     const be = args.backend as WasmBackendInternals;
     const r = a.shape.length;
     const lead = a.shape.slice(0, r - 2);
@@ -70,9 +67,7 @@ function replaceBatchMatMul(): void {
     const out = be.makeOutput([...lead, m, n], 'float32');
     kernels.gg_matmul_batched(tf.util.sizeFromShape(lead), m, k, n, heapOffset(be, a), heapOffset(be, b), heapOffset(be, out));
     return out;
-  };
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  tf.registerKernel({ kernelName: 'BatchMatMul', backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc, [BATCH_MARK]: original } as tf.KernelConfig);
+  });
 }
 
 /** Registers the kernels of {@link matMul2d} and {@link matMulTN} on wasm with their gradients, and graphgen's `BatchMatMul` on wasm. Idempotent. Internal. */

@@ -107,3 +107,16 @@ export function registerWasmKernelSet(mark: symbol, kernels: ReadonlyArray<reado
   });
   for (const g of gradients) if (tf.getGradient(g.kernelName) === undefined) tf.registerGradient(g);
 }
+
+/**
+ * Replaces tfjs's wasm kernel `name` once by `make(original)`: the registration is marked with
+ * `mark`, whose value is tfjs's kernel (the twin the replacement may hand cases to), so a second
+ * call does nothing. Does nothing when the wasm backend is not registered. Internal.
+ */
+export function replaceWasmKernel(name: string, mark: symbol, make: (original: tf.KernelFunc) => (args: WasmKernelArgs) => tf.TensorInfo | tf.TensorInfo[]): void {
+  const current = tf.getKernel(name, 'wasm') as (tf.KernelConfig & { [mark]?: tf.KernelFunc }) | undefined;
+  if (current === undefined || current[mark] !== undefined) return;
+  const original = current.kernelFunc;
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: make(original) as unknown as tf.KernelFunc, [mark]: original } as tf.KernelConfig);
+}

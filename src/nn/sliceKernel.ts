@@ -11,7 +11,7 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { WasmBackendInternals, WasmKernelArgs } from './nnKernels.js';
+import { replaceWasmKernel, type WasmBackendInternals } from './nnKernels.js';
 
 type HeapView = Float32Array | Int32Array | Uint8Array;
 
@@ -70,27 +70,18 @@ function sliceOnHeap(be: WasmBackendInternals, x: tf.TensorInfo, begin: number[]
 
 const MARK = Symbol.for('graphgen.sliceRegistered');
 
-/** Replaces `name` on wasm by `make(original)` once (marked); nothing when the wasm backend is absent. */
-function replace(name: string, make: (original: tf.KernelFunc) => (args: WasmKernelArgs) => tf.TensorInfo | tf.TensorInfo[]): void {
-  const current = tf.getKernel(name, 'wasm') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
-  if (current === undefined || current[MARK] === true) return;
-  const kernelFunc = make(current.kernelFunc);
-  tf.unregisterKernel(name, 'wasm');
-  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc, [MARK]: true } as tf.KernelConfig);
-}
-
 /**
  * Registers graphgen's `Slice` and `SplitV` on wasm (see the module comment). Idempotent.
  * Internal: `registerWasmKernels` calls it.
  */
 export function registerSliceKernels(): void {
-  replace('Slice', (original) => (args) => {
+  replaceWasmKernel('Slice', MARK, (original) => (args) => {
     const x = args.inputs.x as tf.TensorInfo;
     if (x.dtype === 'string' || x.dtype === 'complex64') return original(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
     const [begin, size] = tf.slice_util.parseSliceParams(x, args.attrs.begin as number[], args.attrs.size as number[]);
     return sliceOnHeap(args.backend as WasmBackendInternals, x, begin, size);
   });
-  replace('SplitV', (original) => (args) => {
+  replaceWasmKernel('SplitV', MARK, (original) => (args) => {
     const x = args.inputs.x as tf.TensorInfo;
     if (x.dtype === 'string' || x.dtype === 'complex64') return original(args as unknown as Parameters<tf.KernelFunc>[0]);
     const axis = tf.util.parseAxisParam(args.attrs.axis as number, x.shape)[0];
