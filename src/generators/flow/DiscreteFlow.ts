@@ -15,7 +15,8 @@ export interface DiscreteFlowConfig extends DenoisingGeneratorConfig {
   sampling?: FlowSamplingOptions;
   /**
    * Distortion of the training times (DeFoG's `train.time_distortion`, see {@link FlowProcess}):
-   * `polydec` trains more on nearly clean graphs (DeFoG uses it for trees). Part of the model's
+   * `polydec` trains more on nearly clean graphs (DeFoG uses it for trees; on QM9 it raised
+   * graphgen's validity from 94.0 % to 97.8 % at the same step, see BENCHMARKS.md). Part of the model's
    * identity in checkpoints: a run resumes only with the same value. Absent means `identity`
    * (uniform times), so configs saved before this option load and resume unchanged.
    * @default 'identity'
