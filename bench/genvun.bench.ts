@@ -16,6 +16,11 @@
  *   base 2e-3 down to 2e-5 (bench/lrDecay.ts; default: constant 2e-3);
  * - `GRAPHGEN_VUN_COMPONENTS=1` adds the connected-component features to the model's default
  *   features (checkpoints in `<dataset>-<model>-comp/`);
+ * - `GRAPHGEN_VUN_CYCLE_EDGES=1` adds the cycle-edge features (`ExtraFeaturesConfig.cycleEdges`:
+ *   which edges lie on a cycle, and the cycle rank) after the component ones (checkpoints in
+ *   `...-comp-cyc/`, or `...-cyc/` alone); with `GRAPHGEN_VUN_WARM_START=1`, a run folder without a
+ *   checkpoint starts from the same folder without `-cyc` (zero weights on the new inputs; step,
+ *   schedule position, training times and CPU minutes carry over), and that is the only warm start;
  * - `GRAPHGEN_VUN_WARM_START=1` (with `GRAPHGEN_VUN_COMPONENTS=1`; see also the training distortion below): when `<dataset>-<model>-comp/`
  *   has no checkpoint yet, start it from `<dataset>-<model>/` with zero weights on the new
  *   inputs (bench/widenCheckpoint.ts), so the component features are learnt on top of a trained
@@ -88,20 +93,22 @@ export async function run(): Promise<string> {
   const decay = lrDecay('GRAPHGEN_VUN_DECAY', process.env.GRAPHGEN_VUN_DECAY, 2e-3);
   const components = process.env.GRAPHGEN_VUN_COMPONENTS === '1';
   const warmStart = process.env.GRAPHGEN_VUN_WARM_START === '1';
+  const cycleEdges = process.env.GRAPHGEN_VUN_CYCLE_EDGES === '1';
   const { distortion: trainDistortion, suffix: distortionTag } = parseTrainDistortion('GRAPHGEN_VUN_TRAIN_DISTORTION', process.env.GRAPHGEN_VUN_TRAIN_DISTORTION);
   if (trainDistortion !== undefined && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
-  if (warmStart && !components && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
+  if (warmStart && !components && !cycleEdges && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
   const denoiserRaw = process.env.GRAPHGEN_VUN_DENOISER || DEFAULT_DENOISER;
   const size = parseDenoiserSize('GRAPHGEN_VUN_DENOISER', denoiserRaw, HEADS, DEFAULT_DENOISER);
   const sizeTag = denoiserRaw === DEFAULT_DENOISER ? '' : `-${denoiserRaw}`;
-  const widen = warmStart && components && trainDistortion === undefined;
+  // the warm start for the cycle-edge features replaces the other two (its source is the run without them)
+  const widen = warmStart && components && trainDistortion === undefined && !cycleEdges;
   if (widen && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 with GRAPHGEN_VUN_COMPONENTS=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
-  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}`;
+  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}`;
   const backend = await initBackend();
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components ? 'RRWP K=8 + connected components' : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${cycleEdges && warmStart ? ' (warm start from the checkpoint without cycle-edge features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && !cycleEdges ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -114,13 +121,19 @@ export async function run(): Promise<string> {
     lines.push('| model | deg | clus | orbit | spectral | wavelet | ratio | valid % | unique % | unique+novel % | V.U.N. % | train CPU min | epochs (steps) | final loss | sample CPU min |');
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
-      const features = components ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, components } : undefined;
+      const features = components || cycleEdges ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, ...(components && { components }), ...(cycleEdges && { cycleEdges }) } : undefined;
       const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }) })) as unknown as BenchModel;
       const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}`;
-      const featureDir = components ? `${dir}-comp` : dir;
+      const compDir = components ? `${dir}-comp` : dir;
+      const featureDir = cycleEdges ? `${compDir}-cyc` : compDir;
       const runDir = `${featureDir}${distortionTag}`;
-      if (widen && (await widenCheckpoint(dir, featureDir, make()))) console.log(`${featureDir}: warm start from ${dir}`);
-      if (warmStart && runDir !== featureDir && (await widenCheckpoint(featureDir, runDir, make()))) console.log(`${runDir}: warm start from ${featureDir}`);
+      if (cycleEdges && warmStart) {
+        const from = `${compDir}${distortionTag}`;
+        if (await widenCheckpoint(from, runDir, make())) console.log(`${runDir}: warm start from ${from}`);
+      } else {
+        if (widen && (await widenCheckpoint(dir, featureDir, make()))) console.log(`${featureDir}: warm start from ${dir}`);
+        if (warmStart && runDir !== featureDir && (await widenCheckpoint(featureDir, runDir, make()))) console.log(`${runDir}: warm start from ${featureDir}`);
+      }
       const r = await trainWithBudget(make, data.train, runDir, budget, { batchSize: cfg.batchSize, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));
       if (trainOnly) {
         r.model.dispose();

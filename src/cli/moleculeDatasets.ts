@@ -102,14 +102,14 @@ export async function resolveMoleculeDataset(spec: string, options: MoleculeData
 /**
  * A DiGress (`digress`) or DeFoG (`defog`) generator for molecules: node classes from the
  * encoding, 5 edge classes, the model's default structural features (plus the
- * connected-component features with `extras.components`) and DiGress's molecular features
+ * connected-component and cycle-edge features with `extras.components` / `extras.cycleEdges`) and DiGress's molecular features
  * (`molecularFeatures`); `extras.trainDistortion` applies to `defog` only.
  * @throws `InputError` for any other model name
  */
 export function createMoleculeModel(model: string, size: DenoiserSizeConfig, encoding: MoleculeEncoding, extras: ModelExtras = { components: false }): GraphGenerator {
-  const { components, trainDistortion } = extras;
+  const { components, cycleEdges, trainDistortion } = extras;
   const common = { nodeClasses: encoding.atoms.length, edgeClasses: EDGE_CLASSES, denoiser: size };
-  const extra = { molecular: molecularFeaturesConfig(encoding), ...(components && { components }) };
+  const extra = { molecular: molecularFeaturesConfig(encoding), ...(components && { components }), ...(cycleEdges && { cycleEdges }) };
   if (model === 'digress') return new DiscreteDiffusion({ ...common, features: { ...DiscreteDiffusion.defaultFeatures, ...extra } });
   if (model === 'defog') return new DiscreteFlow({ ...common, features: { ...DiscreteFlow.defaultFeatures, ...extra }, ...(trainDistortion !== undefined && { trainDistortion }) });
   throw InputError.invalid('--model', 'digress or defog for a molecule dataset', JSON.stringify(model));

@@ -20,19 +20,24 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('widenCheckpoint (bench warm start for added feature columns)', () => {
-  it('keeps the denoiser function exactly, resumes at the same step, and trains on', async () => {
+  // component features on RRWP, then cycle-edge features on top of those (the tree runs' two warm starts)
+  it.each([
+    { tag: 'comp', from: { name: 'rrwp', walkSteps: 3 }, to: { name: 'rrwp', walkSteps: 3, components: true } },
+    { tag: 'cyc', from: { name: 'rrwp', walkSteps: 3, components: true }, to: { name: 'rrwp', walkSteps: 3, components: true, cycleEdges: true } },
+  ] as const)('keeps the denoiser function exactly, resumes at the same step, and trains on ($tag)', async ({ tag, from, to }) => {
     const graphs = toyGraphs(12, createRng(50));
     const fit = { batchSize: 6, lr: 1e-2, emaDecay: 0.9 };
-    const narrow = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features: { name: 'rrwp', walkSteps: 3 } }) as unknown as BenchModel;
-    const wide = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features: { name: 'rrwp', walkSteps: 3, components: true } }) as unknown as BenchModel;
-    const a = await trainWithBudget(narrow, graphs, join(root, 'narrow'), 1e-9, fit, 2);
+    const narrow = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features: from }) as unknown as BenchModel;
+    const wide = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features: to }) as unknown as BenchModel;
+    const dir = (name: string): string => join(root, `${tag}-${name}`);
+    const a = await trainWithBudget(narrow, graphs, dir('narrow'), 1e-9, fit, 2);
     expect(a.epochs).toBe(2);
-    await expect(widenCheckpoint(join(root, 'missing'), join(root, 'x'), wide())).rejects.toThrow(/no checkpoint/);
-    const otherWidth = new DiscreteFlow({ denoiser: { ...TINY, hiddenX: 8 }, features: { name: 'rrwp', walkSteps: 3, components: true } }) as unknown as BenchModel;
-    await expect(widenCheckpoint(join(root, 'narrow'), join(root, 'x'), otherWidth)).rejects.toThrow(/differs in more than its features/);
-    expect(await widenCheckpoint(join(root, 'narrow'), join(root, 'wide'), wide())).toBe(true);
-    expect(await widenCheckpoint(join(root, 'narrow'), join(root, 'wide'), wide())).toBe(false); // already there
-    const b = await trainWithBudget(wide, graphs, join(root, 'wide'), 0, fit, 2); // spent budget: restore only
+    await expect(widenCheckpoint(dir('missing'), dir('x'), wide())).rejects.toThrow(/no checkpoint/);
+    const otherWidth = new DiscreteFlow({ denoiser: { ...TINY, hiddenX: 8 }, features: to }) as unknown as BenchModel;
+    await expect(widenCheckpoint(dir('narrow'), dir('x'), otherWidth)).rejects.toThrow(/differs in more than its features/);
+    expect(await widenCheckpoint(dir('narrow'), dir('wide'), wide())).toBe(true);
+    expect(await widenCheckpoint(dir('narrow'), dir('wide'), wide())).toBe(false); // already there
+    const b = await trainWithBudget(wide, graphs, dir('wide'), 0, fit, 2); // spent budget: restore only
     expect([b.epochs, b.steps]).toEqual([a.epochs, a.steps]);
     // same logits on noisy-looking inputs (a mix of the graphs and a forest), each model with its own features
     const batch = collate([...graphs.slice(0, 3), toyGraphs(1, createRng(51))[0]], { nodeClasses: 1, edgeClasses: 2 });
@@ -49,14 +54,15 @@ describe('widenCheckpoint (bench warm start for added feature columns)', () => {
     expect(outs[1].x).toEqual(outs[0].x.map((v) => expect.closeTo(v, 5)));
     expect(outs[1].e).toEqual(outs[0].e.map((v) => expect.closeTo(v, 5)));
     // training goes on from the widened checkpoint, and the new input rows leave zero
-    const c = await trainWithBudget(wide, graphs, join(root, 'wide'), b.cpu + 1e-9, fit, 1);
+    const c = await trainWithBudget(wide, graphs, dir('wide'), b.cpu + 1e-9, fit, 1);
     expect(c.epochs).toBe(3);
-    const ck = await readCheckpoint(join(root, 'wide', 'checkpoint.json'));
+    const ck = await readCheckpoint(join(dir('wide'), 'checkpoint.json'));
     const w = ck!.weights.manifest.tensors.find((t) => t.name === 'inE.layers.0.weight')!;
-    expect(w.shape[0]).toBe(2 + 3 + 1);
+    const oldRows = 2 + a.model.features.edgeDim; // edge classes + the narrow pair features
+    expect(w.shape[0]).toBe(oldRows + 1);
     const all = decodeFloat32(ck!.weights.bytes);
     const cols = w.shape[1];
-    const newRow = all.subarray(w.byteOffset / 4 + 5 * cols, w.byteOffset / 4 + 6 * cols);
+    const newRow = all.subarray(w.byteOffset / 4 + oldRows * cols, w.byteOffset / 4 + (oldRows + 1) * cols);
     expect(newRow.some((x) => x !== 0)).toBe(true);
     a.model.dispose();
     b.model.dispose();

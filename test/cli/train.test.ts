@@ -41,6 +41,16 @@ describe('graphgen train', () => {
     expect(rcomp.status).toBe(0);
     const saved = JSON.parse(readFileSync(join(comp, 'generator.json'), 'utf8')) as { config: { features: unknown } };
     expect(saved.config.features).toEqual({ name: 'rrwp', walkSteps: 8, components: true });
+    // --cycle-edges adds the cycle-edge features, alone or after the component ones
+    for (const [flags, want] of [
+      [['--cycle-edges'], { name: 'rrwp', walkSteps: 8, cycleEdges: true }],
+      [['--components', '--cycle-edges'], { name: 'rrwp', walkSteps: 8, components: true, cycleEdges: true }],
+    ] as const) {
+      const out = join(dir, `cyc${flags.length}`);
+      const r = runCliProcess([...base, '--out', out, ...flags]);
+      expect(r.status).toBe(0);
+      expect((JSON.parse(readFileSync(join(out, 'generator.json'), 'utf8')) as { config: { features: unknown } }).config.features).toEqual(want);
+    }
     // --train-distortion is saved in the model (and so in its checkpoint identity)
     const td = join(dir, 'td');
     const rtd = runCliProcess([...base, '--out', td, '--train-distortion', 'polydec']);
@@ -67,6 +77,9 @@ describe('graphgen train', () => {
     const compEr = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'er', '--components', '--out', join(dir, 'x')]);
     expect(compEr.status).toBe(2);
     expect(compEr.stderr).toContain('--components');
+    const cycEr = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'sbm', '--cycle-edges', '--out', join(dir, 'x')]);
+    expect(cycEr.status).toBe(2);
+    expect(cycEr.stderr).toContain('--cycle-edges');
     for (const [model, value] of [['digress', 'polydec'], ['defog', 'square']]) {
       const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--train-distortion', value, '--out', join(dir, 'x')]);
       expect(r.status, `${model} ${value}`).toBe(2);

@@ -311,3 +311,130 @@ describe('connected-component features', () => {
     loaded.dispose();
   });
 });
+
+describe('cycle-edge features', () => {
+  /** Whether u and v stay joined once the edge u–v is removed (breadth-first search; independent of graphgen's bridge code). */
+  function onCycle(g: Graph, u: number, v: number): boolean {
+    const seen = new Set([u]);
+    const queue = [u];
+    while (queue.length > 0) {
+      const a = queue.shift()!;
+      for (let b = 0; b < g.n; b++) {
+        if (seen.has(b) || !g.hasEdge(a, b) || (a === u && b === v) || (a === v && b === u)) continue;
+        seen.add(b);
+        queue.push(b);
+      }
+    }
+    return seen.has(v);
+  }
+  function componentCount(g: Graph): number {
+    const label = new Array<number>(g.n).fill(-1);
+    let count = 0;
+    for (let s = 0; s < g.n; s++) {
+      if (label[s] >= 0) continue;
+      const stack = [s];
+      label[s] = count;
+      while (stack.length > 0) {
+        const a = stack.pop()!;
+        for (let b = 0; b < g.n; b++) if (label[b] < 0 && g.hasEdge(a, b)) stack.push(b), (label[b] = count);
+      }
+      count++;
+    }
+    return count;
+  }
+
+  it('per pair [i–j on a cycle], per node [i on a cycle], per graph min(1, cycle rank / 10), after the component features', () => {
+    const rng = createRng(51);
+    // a 30-cycle with a pendant path (cycle-length beyond any count or 8-step walk), two triangles joined by a bridge, a tree
+    const long = Graph.fromEdgeList(33, [...Array.from({ length: 30 }, (_, i) => [i, (i + 1) % 30] as [number, number]), [0, 30], [30, 31], [31, 32]]);
+    const bowtie = Graph.fromEdgeList(7, [[0, 1], [1, 2], [2, 0], [2, 3], [3, 4], [4, 5], [5, 3], [5, 6]]);
+    const tree = Graph.fromEdgeList(6, [[0, 1], [0, 2], [2, 3], [2, 4], [4, 5]]);
+    const graphs = [long, bowtie, tree, completeGraph(6), petersenGraph(), Graph.empty(4), Graph.empty(0), randomGraph(12, 0.12, rng), randomGraph(15, 0.3, rng), randomGraph(20, 0.07, rng)];
+    const N = 34;
+    const batch = batchOf(graphs, N);
+    const comps = createExtraFeatures({ name: 'rrwp', walkSteps: 3, components: true });
+    const f = createExtraFeatures({ name: 'rrwp', walkSteps: 3, components: true, cycleEdges: true });
+    expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([comps.nodeDim + 1, comps.edgeDim + 1, comps.globalDim + 1]);
+    const p = comps.compute(batch);
+    const r = f.compute(batch);
+    graphs.forEach((g, b) => {
+      const rank = g.numEdges - g.n + componentCount(g);
+      expect(r.y[b * f.globalDim + f.globalDim - 1]).toBeCloseTo(Math.min(1, rank / 10), 6);
+      for (let k = 0; k < comps.globalDim; k++) expect(r.y[b * f.globalDim + k]).toBe(p.y[b * comps.globalDim + k]);
+      for (let i = 0; i < N; i++) {
+        for (let k = 0; k < comps.nodeDim; k++) expect(r.x[(b * N + i) * f.nodeDim + k]).toBe(p.x[(b * N + i) * comps.nodeDim + k]);
+        let nodeOnCycle = false;
+        for (let j = 0; j < N; j++) {
+          const at = ((b * N + i) * N + j) * f.edgeDim;
+          for (let k = 0; k < comps.edgeDim; k++) expect(r.e[at + k]).toBe(p.e[((b * N + i) * N + j) * comps.edgeDim + k]);
+          const want = i < g.n && j < g.n && i !== j && g.hasEdge(i, j) && onCycle(g, i, j);
+          nodeOnCycle ||= want;
+          expect(r.e[at + f.edgeDim - 1]).toBe(want ? 1 : 0);
+        }
+        expect(r.x[(b * N + i) * f.nodeDim + f.nodeDim - 1]).toBe(nodeOnCycle ? 1 : 0);
+      }
+    });
+    // by hand: the 30-cycle's edges are marked and its pendant path is not; the bowtie's bridge 2–3 and leaf edge 5–6 are not; a tree has none
+    const cycCol = (b: number, i: number, j: number) => r.e[((b * N + i) * N + j) * f.edgeDim + f.edgeDim - 1];
+    expect([cycCol(0, 14, 15), cycCol(0, 29, 0), cycCol(0, 0, 30), cycCol(0, 31, 32)]).toEqual([1, 1, 0, 0]);
+    expect([cycCol(1, 0, 1), cycCol(1, 2, 3), cycCol(1, 3, 2), cycCol(1, 4, 5), cycCol(1, 5, 6)]).toEqual([1, 0, 0, 1, 0]);
+    expect(r.y[0 * f.globalDim + f.globalDim - 1]).toBeCloseTo(0.1, 6);
+    expect(r.y[2 * f.globalDim + f.globalDim - 1]).toBe(0);
+    expect(r.e.filter((_, k) => k % f.edgeDim === f.edgeDim - 1 && Math.floor(k / (f.edgeDim * N * N)) === 2).every((v) => v === 0)).toBe(true);
+    // without the component features, the cycle-edge columns are the last ones on their own
+    const alone = createExtraFeatures({ name: 'rrwp', walkSteps: 3, cycleEdges: true }).compute(batch);
+    const plainDim = comps.edgeDim - 1;
+    expect(alone.e[((1 * N + 0) * N + 1) * (plainDim + 1) + plainDim]).toBe(1);
+    expect(alone.e[((1 * N + 2) * N + 3) * (plainDim + 1) + plainDim]).toBe(0);
+  });
+
+  it('are permutation equivariant per node and pair and invariant per graph', () => {
+    const rng = createRng(52);
+    const graphs = [randomGraph(12, 0.15, rng), Graph.fromEdgeList(8, [[0, 1], [1, 2], [2, 0], [2, 3], [4, 5], [5, 6], [6, 7], [7, 4]]), randomGraph(9, 0.35, rng)];
+    const perms = graphs.map((g) => rng.permutation(g.n));
+    const N = 13;
+    const a = batchOf(graphs, N);
+    const b = batchOf(
+      graphs.map((g, i) => permute(g, perms[i])),
+      N,
+    );
+    const f = createExtraFeatures({ name: 'cycles+rrwp', walkSteps: 3, cycleEdges: true });
+    const fa = f.compute(a);
+    const fb = f.compute(b);
+    const { nodeDim: nd, edgeDim: ed, globalDim: gd } = f;
+    graphs.forEach((g, i) => {
+      expect(fb.y[i * gd + gd - 1]).toBe(fa.y[i * gd + gd - 1]);
+      for (let v = 0; v < g.n; v++) {
+        expect(fb.x[(i * N + perms[i][v]) * nd + nd - 1]).toBe(fa.x[(i * N + v) * nd + nd - 1]);
+        for (let w = 0; w < g.n; w++) expect(fb.e[((i * N + perms[i][v]) * N + perms[i][w]) * ed + ed - 1]).toBe(fa.e[((i * N + v) * N + w) * ed + ed - 1]);
+      }
+    });
+  });
+
+  it('round-trip through getConfig, are absent from configs that do not ask for them, and reject non-booleans', () => {
+    const f = createExtraFeatures({ name: 'cycles', components: true, cycleEdges: true });
+    expect(f.getConfig().cycleEdges).toBe(true);
+    expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([4, 2, 5]);
+    const again = createExtraFeatures(f.getConfig());
+    expect([again.nodeDim, again.edgeDim, again.globalDim]).toEqual([4, 2, 5]);
+    expect('cycleEdges' in createExtraFeatures({ name: 'cycles', components: true }).getConfig()).toBe(false);
+    expect('cycleEdges' in createExtraFeatures({ name: 'cycles', cycleEdges: false }).getConfig()).toBe(false);
+    expect(() => createExtraFeatures({ name: 'rrwp', cycleEdges: 1 as unknown as boolean })).toThrow(/config\.cycleEdges/);
+  });
+
+  it('a DiscreteFlow with cycle-edge features trains, saves and loads back with the same samples', async () => {
+    const model = new DiscreteFlow({ denoiser: TINY, features: { name: 'rrwp', walkSteps: 4, components: true, cycleEdges: true } });
+    expect([model.features.nodeDim, model.features.edgeDim, model.features.globalDim]).toEqual([6, 6, 3]);
+    await model.fit(toyGraphs(8, createRng(53)), { epochs: 1, batchSize: 8, rng: createRng(54) });
+    const dir = mkdtempSync(join(tmpdir(), 'graphgen-feat-'));
+    dirs.push(dir);
+    await model.save(dir);
+    const loaded = (await loadGenerator(dir)) as DiscreteFlow;
+    expect(loaded.features.getConfig().cycleEdges).toBe(true);
+    const s1 = await model.sample(3, { steps: 3, rng: createRng(55) });
+    const s2 = await loaded.sample(3, { steps: 3, rng: createRng(55) });
+    expect(s2.map((g) => g.edges())).toEqual(s1.map((g) => g.edges()));
+    model.dispose();
+    loaded.dispose();
+  });
+});

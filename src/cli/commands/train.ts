@@ -27,6 +27,7 @@ import { GwDictionary } from '../../generators/ot/GwDictionary.js';
 import type { DenoiserSizeConfig } from '../../generators/common/DenoisingGenerator.js';
 import { TIME_DISTORTIONS, type TimeDistortion } from '../../generators/common/timeDistortion.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
+import type { ExtraFeaturesConfig } from '../../generators/common/ExtraFeatures.js';
 
 /** Model names accepted by `--model`. */
 export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-barycenter', 'gw-dictionary'] as const;
@@ -37,21 +38,32 @@ export type ModelName = (typeof MODEL_NAMES)[number];
 export interface ModelExtras {
   /** Add the connected-component features (`--components`). */
   components: boolean;
+  /** Add the cycle-edge features (`--cycle-edges`; absent = false). */
+  cycleEdges?: boolean;
   /** Distortion of the training times (`--train-distortion`; defog only, absent = uniform). */
   trainDistortion?: TimeDistortion;
 }
 
 /** Builds a generator for a `--model` name. */
 export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig, extras: ModelExtras) => GraphGenerator> = {
-  digress: (size, { components }) => new DiscreteDiffusion({ denoiser: size, ...(components && { features: { ...DiscreteDiffusion.defaultFeatures, components } }) }),
-  defog: (size, { components, trainDistortion }) =>
-    new DiscreteFlow({ denoiser: size, ...(components && { features: { ...DiscreteFlow.defaultFeatures, components } }), ...(trainDistortion !== undefined && { trainDistortion }) }),
+  digress: (size, extras) => new DiscreteDiffusion({ denoiser: size, ...structuralExtras(DiscreteDiffusion.defaultFeatures, extras) }),
+  defog: (size, extras) => new DiscreteFlow({ denoiser: size, ...structuralExtras(DiscreteFlow.defaultFeatures, extras), ...(extras.trainDistortion !== undefined && { trainDistortion: extras.trainDistortion }) }),
   er: () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
   'ot-flow': (size) => new OtFlow({ denoiser: size }),
   'gw-barycenter': () => new GwBarycenter(),
   'gw-dictionary': () => new GwDictionary(),
 };
+
+/**
+ * `{ features }` with the component / cycle-edge features of `extras` added to a model's default
+ * set, or `{}` when neither is asked for (the model keeps its default).
+ */
+function structuralExtras(defaults: ExtraFeaturesConfig, extras: ModelExtras): { features?: ExtraFeaturesConfig } {
+  const { components, cycleEdges } = extras;
+  if (!components && !cycleEdges) return {};
+  return { features: { ...defaults, ...(components && { components }), ...(cycleEdges && { cycleEdges }) } };
+}
 
 function fmt(x: number | undefined): string {
   if (x === undefined || Number.isNaN(x)) return '-';
@@ -123,6 +135,7 @@ interface TrainFlags {
   layers: string;
   hidden: string;
   components?: boolean;
+  cycleEdges?: boolean;
   trainDistortion?: TimeDistortion;
   seed: string;
   steps: string;
@@ -144,6 +157,7 @@ interface TrainFlags {
  * graphgen train --dataset community-small --model defog --epochs 200 --out runs/cs
  * graphgen train --dataset planar --root ../shared/datasets --model digress --epochs 1000 --out runs/planar --resume
  * graphgen train --dataset shared:tree --model defog --components --train-distortion polydec --epochs 2000 --out runs/tree
+ * graphgen train --dataset shared:tree --model defog --components --cycle-edges --train-distortion polydec --epochs 2000 --out runs/tree-cyc
  * graphgen train --dataset qm9 --model defog --epochs 30 --lr 2e-4 --lr-schedule cosine --warmup 500 --out runs/qm9
  * ```
  */
@@ -162,6 +176,7 @@ export function trainCommand(): Command {
     .option('--layers <n>', 'transformer layers', '4')
     .option('--hidden <n>', 'hidden node width (pair width = hidden/4, global = hidden/2)', '64')
     .option('--components', "add connected-component features to the model's structural features (digress/defog; see ExtraFeaturesConfig.components)")
+    .option('--cycle-edges', "add cycle-edge features (which edges lie on a cycle, and the cycle rank) to the model's structural features (digress/defog; see ExtraFeaturesConfig.cycleEdges)")
     .addOption(new Option('--train-distortion <name>', 'defog: distortion of the training times (DiscreteFlowConfig.trainDistortion; polydec trains more on nearly clean graphs: DeFoG\'s tree setting, and better molecules on QM9); default uniform times').choices([...TIME_DISTORTIONS]))
     .option('--seed <n>', 'seed of every random choice', '0')
     .option('--steps <n>', 'sampling steps of the final evaluation', '200')
@@ -195,7 +210,9 @@ export function trainCommand(): Command {
       const components = flags.components === true;
       if (components && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--components', 'a digress or defog model', `--model ${flags.model}`);
       if (flags.trainDistortion !== undefined && flags.model !== 'defog') throw InputError.invalid('--train-distortion', 'a defog model', `--model ${flags.model}`);
-      const extras: ModelExtras = { components, ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }) };
+      const cycleEdges = flags.cycleEdges === true;
+      if (cycleEdges && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--cycle-edges', 'a digress or defog model', `--model ${flags.model}`);
+      const extras: ModelExtras = { components, ...(cycleEdges && { cycleEdges }), ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }) };
       const model = mol ? createMoleculeModel(flags.model, size, mol.encoding, extras) : MODEL_FACTORIES[flags.model](size, extras);
       const rng = createRng(seed);
       const validateEvery = flags.validateEvery === undefined ? undefined : int(flags.validateEvery, '--validate-every', 1);

@@ -31,6 +31,15 @@ export interface ExtraFeaturesConfig {
    */
   components?: boolean;
   /**
+   * Cycle-membership features appended after the component features (before any molecular
+   * features): per pair 1 when the pair is an edge lying on a cycle (not a bridge), per node 1 when
+   * the node is an endpoint of such an edge, per graph the cycle rank `|E| − n + #components`
+   * divided by 10 and clipped at 1. They mark a cycle of any length, where cycle counts stop at 6
+   * and RRWP at K steps: in a sampled tree, the edges of the cycle that one extra edge closed.
+   * Absent or `false`: none (the widths of configs saved before this field existed). @default false
+   */
+  cycleEdges?: boolean;
+  /**
    * Valency-aware molecular features ({@link molecularFeatures}) appended to the named set, as
    * DiGress appends its molecular features to the structural ones. Absent: none.
    */

@@ -50,6 +50,14 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  * of K steps cannot tell two far-apart nodes of one tree from two nodes of different trees;
  * these features can.
  *
+ * With `config.cycleEdges`, cycle-membership features follow (after the component features when
+ * both are on): per pair `1` when i–j is an edge that lies on a cycle (an edge that is not a
+ * bridge; 0 for non-edges and bridges), per node `1` when i is an endpoint of such an edge, per
+ * graph the cycle rank `min(1, (|E| − n + #components) / 10)` (0 exactly for forests). One column
+ * more each; Tarjan's bridge test, O(n + |E|) per graph after the O(n²) scan. Cycle counts stop
+ * at length 6 and K-step random walks at length K; these features mark a cycle whatever its
+ * length, e.g. the one extra edge of a sampled 64-node tree that closes a 30-cycle.
+ *
  * With `config.molecular` (chemistry tables), DiGress's valency-aware molecular features
  * (`molecularFeatures`: per node current valency and valency deficit, per graph molecular
  * weight) are appended after the named set.
@@ -58,9 +66,9 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  * `e [B,N,N,edgeDim]`, `y [B,globalDim]`, padding rows zero; the declared widths are exactly
  * the widths produced.
  *
- * @param config - which set, K for RRWP, k eigenvalues, L the longest cycle, whether to add component features
+ * @param config - which set, K for RRWP, k eigenvalues, L the longest cycle, whether to add component and cycle-edge features
  * @returns the feature set
- * @throws `InputError` for an unknown name, K or k outside [1, 64], L outside [3, 6], a non-boolean `components`
+ * @throws `InputError` for an unknown name, K or k outside [1, 64], L outside [3, 6], a non-boolean `components` or `cycleEdges`
  *
  * @example
  * ```ts
@@ -73,6 +81,9 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
   assertOneOf(config?.name, 'config.name', NAMES);
   if (config.components !== undefined && typeof config.components !== 'boolean') {
     throw InputError.invalid('config.components', 'a boolean', JSON.stringify(config.components));
+  }
+  if (config.cycleEdges !== undefined && typeof config.cycleEdges !== 'boolean') {
+    throw InputError.invalid('config.cycleEdges', 'a boolean', JSON.stringify(config.cycleEdges));
   }
   if (config.molecular !== undefined) return concatExtraFeatures(createExtraFeatures({ ...config, molecular: undefined }), molecularFeatures(config.molecular));
   const K = config.walkSteps ?? 8;
@@ -87,10 +98,15 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
   const nodeCycles = cycles ? Math.min(L, 5) - 2 : 0; // lengths 3..min(L, 5) per node
   const graphCycles = cycles ? L - 2 : 0; // lengths 3..L per graph
   const comps = config.components === true;
-  const nodeDim = nodeCycles + (rrwp ? K : 0) + (spectral ? kEig : 0) + (comps ? 1 : 0);
-  const edgeDim = (rrwp ? K : 0) + (comps ? 1 : 0);
-  const globalDim = 1 + graphCycles + (spectral ? kEig + 1 : 0) + (comps ? 1 : 0);
-  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig, maxCycleLength: L, ...(comps ? { components: true } : {}) };
+  const cyc = config.cycleEdges === true;
+  const tail = (comps ? 1 : 0) + (cyc ? 1 : 0); // one column each per node, pair and graph, after the named set
+  const nodeDim = nodeCycles + (rrwp ? K : 0) + (spectral ? kEig : 0) + tail;
+  const edgeDim = (rrwp ? K : 0) + tail;
+  const globalDim = 1 + graphCycles + (spectral ? kEig + 1 : 0) + tail;
+  // column of the component features (the cycle-edge ones follow them)
+  const compCol = { node: nodeDim - tail, edge: edgeDim - tail, global: globalDim - tail };
+  const cycCol = { node: nodeDim - 1, edge: edgeDim - 1, global: globalDim - 1 };
+  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig, maxCycleLength: L, ...(comps ? { components: true } : {}), ...(cyc ? { cycleEdges: true } : {}) };
   return {
     nodeDim,
     edgeDim,
@@ -148,10 +164,20 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
         if (comps) {
           const { labels, sizes, count } = connectedComponents(asGraph());
           for (let i = 0; i < n; i++) {
-            x[(b * N + i) * nodeDim + col] = sizes[labels[i]] / n;
-            for (let j = 0; j < n; j++) if (j !== i && labels[j] === labels[i]) ef[((b * N + i) * N + j) * edgeDim + edgeDim - 1] = 1;
+            x[(b * N + i) * nodeDim + compCol.node] = sizes[labels[i]] / n;
+            for (let j = 0; j < n; j++) if (j !== i && labels[j] === labels[i]) ef[((b * N + i) * N + j) * edgeDim + compCol.edge] = 1;
           }
-          y[b * globalDim + globalDim - 1] = count / 10;
+          y[b * globalDim + compCol.global] = count / 10;
+        }
+        if (cyc) {
+          const { onCycle, rank } = cycleEdges(A, deg, n);
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < n; j++) {
+              if (onCycle[i * n + j] === 0) continue;
+              ef[((b * N + i) * N + j) * edgeDim + cycCol.edge] = 1;
+              x[(b * N + i) * nodeDim + cycCol.node] = 1;
+            }
+          y[b * globalDim + cycCol.global] = Math.min(1, rank / 10);
         }
       }
       return { x, e: ef, y };
@@ -182,6 +208,57 @@ function randomWalkStep(A: Float64Array, deg: Float64Array, n: number): (Q: Floa
     }
     return R;
   };
+}
+
+/**
+ * Which edges of a 0/1 symmetric adjacency (n×n, row-major, degrees `deg`) lie on a cycle, i.e.
+ * are not bridges (`onCycle[i n + j] = onCycle[j n + i] = 1`), and the cycle rank
+ * `|E| − n + #components` (the number of independent cycles). Tarjan's low-link bridge test on an
+ * iterative depth-first search: a tree edge p–v is a bridge iff no back edge from v's subtree
+ * reaches p or above (`low(v) > disc(p)`); a non-tree edge always closes a cycle. O(n + |E|)
+ * after the O(n²) neighbour scan.
+ */
+function cycleEdges(A: Float64Array, deg: Float64Array, n: number): { onCycle: Uint8Array; rank: number } {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + deg[i];
+  const nbr = new Int32Array(start[n]);
+  for (let i = 0, t = 0; i < n; i++) for (let j = 0; j < n; j++) if (A[i * n + j] !== 0) nbr[t++] = j;
+  const onCycle = new Uint8Array(n * n);
+  for (let i = 0; i < n; i++) for (let t = start[i]; t < start[i + 1]; t++) onCycle[i * n + nbr[t]] = 1; // every edge, bridges cleared below
+  const disc = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const parent = new Int32Array(n).fill(-1);
+  const next = new Int32Array(n); // per node, the next neighbour slot to visit
+  const stack = new Int32Array(n);
+  let time = 0;
+  let components = 0;
+  for (let root = 0; root < n; root++) {
+    if (disc[root] !== -1) continue;
+    components++;
+    let top = 0;
+    stack[0] = root;
+    disc[root] = low[root] = time++;
+    next[root] = start[root];
+    while (top >= 0) {
+      const v = stack[top];
+      if (next[v] < start[v + 1]) {
+        const w = nbr[next[v]++];
+        if (disc[w] === -1) {
+          parent[w] = v;
+          disc[w] = low[w] = time++;
+          next[w] = start[w];
+          stack[++top] = w;
+        } else if (w !== parent[v] && disc[w] < low[v]) low[v] = disc[w];
+        continue;
+      }
+      top--;
+      const p = parent[v];
+      if (p < 0) continue;
+      if (low[v] < low[p]) low[p] = low[v];
+      if (low[v] > disc[p]) onCycle[p * n + v] = onCycle[v * n + p] = 0; // p–v is a bridge
+    }
+  }
+  return { onCycle, rank: start[n] / 2 - n + components };
 }
 
 /** The graph of a 0/1 symmetric adjacency (n×n, row-major). */
