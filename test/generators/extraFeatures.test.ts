@@ -27,6 +27,23 @@ beforeAll(async () => {
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** Trains a tiny DiscreteFlow with `features` (input widths `widths`) for one epoch, saves, loads, and checks the features and the samples survive. */
+async function expectSavedFeatures(features: ExtraFeaturesConfig, widths: [number, number, number], seed: number): Promise<void> {
+  const model = new DiscreteFlow({ denoiser: TINY, features });
+  expect([model.features.nodeDim, model.features.edgeDim, model.features.globalDim]).toEqual(widths);
+  await model.fit(toyGraphs(8, createRng(seed)), { epochs: 1, batchSize: 8, rng: createRng(seed + 1) });
+  const dir = mkdtempSync(join(tmpdir(), 'graphgen-feat-'));
+  dirs.push(dir);
+  await model.save(dir);
+  const loaded = (await loadGenerator(dir)) as DiscreteFlow;
+  expect(loaded.features.getConfig()).toEqual(model.features.getConfig());
+  const s1 = await model.sample(3, { steps: 3, rng: createRng(seed + 2) });
+  const s2 = await loaded.sample(3, { steps: 3, rng: createRng(seed + 2) });
+  expect(s2.map((g) => g.edges())).toEqual(s1.map((g) => g.edges()));
+  model.dispose();
+  loaded.dispose();
+}
+
 describe('RRWP features', () => {
   it('equal the dense powers of P = D⁻¹A (node: diagonal, pair: entries), isolated rows zero, padding zero', () => {
     const rng = createRng(34);
@@ -296,19 +313,7 @@ describe('connected-component features', () => {
   });
 
   it('a DiscreteFlow with component features trains, saves and loads back with the same samples', async () => {
-    const model = new DiscreteFlow({ denoiser: TINY, features: { name: 'rrwp', walkSteps: 4, components: true } });
-    expect([model.features.nodeDim, model.features.edgeDim, model.features.globalDim]).toEqual([5, 5, 2]);
-    await model.fit(toyGraphs(8, createRng(39)), { epochs: 1, batchSize: 8, rng: createRng(40) });
-    const dir = mkdtempSync(join(tmpdir(), 'graphgen-feat-'));
-    dirs.push(dir);
-    await model.save(dir);
-    const loaded = (await loadGenerator(dir)) as DiscreteFlow;
-    expect(loaded.features.getConfig().components).toBe(true);
-    const s1 = await model.sample(3, { steps: 3, rng: createRng(41) });
-    const s2 = await loaded.sample(3, { steps: 3, rng: createRng(41) });
-    expect(s2.map((g) => g.edges())).toEqual(s1.map((g) => g.edges()));
-    model.dispose();
-    loaded.dispose();
+    await expectSavedFeatures({ name: 'rrwp', walkSteps: 4, components: true }, [5, 5, 2], 39);
   });
 });
 
@@ -423,18 +428,6 @@ describe('cycle-edge features', () => {
   });
 
   it('a DiscreteFlow with cycle-edge features trains, saves and loads back with the same samples', async () => {
-    const model = new DiscreteFlow({ denoiser: TINY, features: { name: 'rrwp', walkSteps: 4, components: true, cycleEdges: true } });
-    expect([model.features.nodeDim, model.features.edgeDim, model.features.globalDim]).toEqual([6, 6, 3]);
-    await model.fit(toyGraphs(8, createRng(53)), { epochs: 1, batchSize: 8, rng: createRng(54) });
-    const dir = mkdtempSync(join(tmpdir(), 'graphgen-feat-'));
-    dirs.push(dir);
-    await model.save(dir);
-    const loaded = (await loadGenerator(dir)) as DiscreteFlow;
-    expect(loaded.features.getConfig().cycleEdges).toBe(true);
-    const s1 = await model.sample(3, { steps: 3, rng: createRng(55) });
-    const s2 = await loaded.sample(3, { steps: 3, rng: createRng(55) });
-    expect(s2.map((g) => g.edges())).toEqual(s1.map((g) => g.edges()));
-    model.dispose();
-    loaded.dispose();
+    await expectSavedFeatures({ name: 'rrwp', walkSteps: 4, components: true, cycleEdges: true }, [6, 6, 3], 53);
   });
 });

@@ -191,10 +191,7 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
  * at i's neighbours, O(n · |E|) instead of the dense O(n³) product (`P^k = P P^(k−1)`).
  */
 function randomWalkStep(A: Float64Array, deg: Float64Array, n: number): (Q: Float64Array) => Float64Array {
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i] + deg[i];
-  const nbr = new Int32Array(start[n]);
-  for (let i = 0, t = 0; i < n; i++) for (let j = 0; j < n; j++) if (A[i * n + j] !== 0) nbr[t++] = j;
+  const { start, nbr } = neighbourLists(A, deg, n);
   return (Q) => {
     const R = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
@@ -219,10 +216,7 @@ function randomWalkStep(A: Float64Array, deg: Float64Array, n: number): (Q: Floa
  * after the O(n²) neighbour scan.
  */
 function cycleEdges(A: Float64Array, deg: Float64Array, n: number): { onCycle: Uint8Array; rank: number } {
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i] + deg[i];
-  const nbr = new Int32Array(start[n]);
-  for (let i = 0, t = 0; i < n; i++) for (let j = 0; j < n; j++) if (A[i * n + j] !== 0) nbr[t++] = j;
+  const { start, nbr } = neighbourLists(A, deg, n);
   const onCycle = new Uint8Array(n * n);
   for (let i = 0; i < n; i++) for (let t = start[i]; t < start[i + 1]; t++) onCycle[i * n + nbr[t]] = 1; // every edge, bridges cleared below
   const disc = new Int32Array(n).fill(-1);
@@ -259,6 +253,15 @@ function cycleEdges(A: Float64Array, deg: Float64Array, n: number): { onCycle: U
     }
   }
   return { onCycle, rank: start[n] / 2 - n + components };
+}
+
+/** Compressed neighbour lists of a 0/1 adjacency (n×n, row-major, degrees `deg`): i's neighbours are `nbr[start[i] .. start[i + 1])`, ascending. */
+function neighbourLists(A: Float64Array, deg: Float64Array, n: number): { start: Int32Array; nbr: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + deg[i];
+  const nbr = new Int32Array(start[n]);
+  for (let i = 0, t = 0; i < n; i++) for (let j = 0; j < n; j++) if (A[i * n + j] !== 0) nbr[t++] = j;
+  return { start, nbr };
 }
 
 /** The graph of a 0/1 symmetric adjacency (n×n, row-major). */
