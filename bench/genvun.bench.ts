@@ -54,7 +54,7 @@ import { ErdosRenyi } from '../src/generators/baselines/ErdosRenyi.js';
 import { StochasticBlockModel } from '../src/generators/baselines/StochasticBlockModel.js';
 import type { GraphGenerator } from '../src/generators/common/GraphGenerator.js';
 import type { Graph } from '../src/graph/Graph.js';
-import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
+import { cpuMinutes, seedFromCommitted, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
 import { widenCheckpoint } from './widenCheckpoint.js';
 import { parseDenoiserSize } from './denoiserSize.js';
@@ -129,6 +129,8 @@ export async function run(): Promise<string> {
       const runDir = `${featureDir}${distortionTag}`;
       if (cycleEdges && warmStart) {
         const from = `${compDir}${distortionTag}`;
+        // a committed checkpoint of the run itself wins; else the source (itself possibly committed) is widened
+        if (!(await seedFromCommitted(runDir))) await seedFromCommitted(from);
         if (await widenCheckpoint(from, runDir, make())) console.log(`${runDir}: warm start from ${from}`);
       } else {
         if (widen && (await widenCheckpoint(dir, featureDir, make()))) console.log(`${featureDir}: warm start from ${dir}`);
