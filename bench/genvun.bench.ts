@@ -96,7 +96,7 @@ export async function run(): Promise<string> {
   const cycleEdges = process.env.GRAPHGEN_VUN_CYCLE_EDGES === '1';
   const { distortion: trainDistortion, suffix: distortionTag } = parseTrainDistortion('GRAPHGEN_VUN_TRAIN_DISTORTION', process.env.GRAPHGEN_VUN_TRAIN_DISTORTION);
   if (trainDistortion !== undefined && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
-  if (warmStart && !components && !cycleEdges && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
+  if (warmStart && !components && !cycleEdges && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features), GRAPHGEN_VUN_CYCLE_EDGES=1 (the same for the cycle-edge features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
   const denoiserRaw = process.env.GRAPHGEN_VUN_DENOISER || DEFAULT_DENOISER;
   const size = parseDenoiserSize('GRAPHGEN_VUN_DENOISER', denoiserRaw, HEADS, DEFAULT_DENOISER);
   const sizeTag = denoiserRaw === DEFAULT_DENOISER ? '' : `-${denoiserRaw}`;
