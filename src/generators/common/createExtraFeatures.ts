@@ -141,6 +141,8 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
         }
         let graph: Graph | undefined;
         const asGraph = (): Graph => (graph ??= adjacencyGraph(A, n));
+        let lists: NeighbourLists | undefined;
+        const asLists = (): NeighbourLists => (lists ??= neighbourLists(A, deg, n));
         if (spectral) {
           const sf = spectralFeatures(asGraph(), { k: kEig });
           for (let i = 0; i < n; i++) for (let t = 0; t < kEig; t++) x[(b * N + i) * nodeDim + col + t] = sf.nodeFeatures[i * kEig + t];
@@ -151,7 +153,7 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
         if (rrwp) {
           let Pk: Float64Array = new Float64Array(n * n);
           for (let i = 0; i < n; i++) if (deg[i] > 0) for (let j = 0; j < n; j++) Pk[i * n + j] = A[i * n + j] / deg[i];
-          const walk = randomWalkStep(A, deg, n);
+          const walk = randomWalkStep(asLists(), deg, n);
           for (let k = 0; k < K; k++) {
             if (k > 0) Pk = walk(Pk);
             for (let i = 0; i < n; i++) {
@@ -170,7 +172,7 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
           y[b * globalDim + compCol.global] = count / 10;
         }
         if (cyc) {
-          const { onCycle, rank } = cycleEdges(A, deg, n);
+          const { onCycle, rank } = cycleEdges(asLists(), n);
           for (let i = 0; i < n; i++)
             for (let j = 0; j < n; j++) {
               if (onCycle[i * n + j] === 0) continue;
@@ -190,8 +192,7 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
  * isolated nodes zero), through neighbour lists: row i of `P Q` is the mean of the rows of `Q`
  * at i's neighbours, O(n · |E|) instead of the dense O(n³) product (`P^k = P P^(k−1)`).
  */
-function randomWalkStep(A: Float64Array, deg: Float64Array, n: number): (Q: Float64Array) => Float64Array {
-  const { start, nbr } = neighbourLists(A, deg, n);
+function randomWalkStep({ start, nbr }: NeighbourLists, deg: Float64Array, n: number): (Q: Float64Array) => Float64Array {
   return (Q) => {
     const R = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
@@ -208,15 +209,14 @@ function randomWalkStep(A: Float64Array, deg: Float64Array, n: number): (Q: Floa
 }
 
 /**
- * Which edges of a 0/1 symmetric adjacency (n×n, row-major, degrees `deg`) lie on a cycle, i.e.
+ * Which edges of a graph (its neighbour lists, n nodes) lie on a cycle, i.e.
  * are not bridges (`onCycle[i n + j] = onCycle[j n + i] = 1`), and the cycle rank
  * `|E| − n + #components` (the number of independent cycles). Tarjan's low-link bridge test on an
  * iterative depth-first search: a tree edge p–v is a bridge iff no back edge from v's subtree
  * reaches p or above (`low(v) > disc(p)`); a non-tree edge always closes a cycle. O(n + |E|)
- * after the O(n²) neighbour scan.
+ * given the lists.
  */
-function cycleEdges(A: Float64Array, deg: Float64Array, n: number): { onCycle: Uint8Array; rank: number } {
-  const { start, nbr } = neighbourLists(A, deg, n);
+function cycleEdges({ start, nbr }: NeighbourLists, n: number): { onCycle: Uint8Array; rank: number } {
   const onCycle = new Uint8Array(n * n);
   for (let i = 0; i < n; i++) for (let t = start[i]; t < start[i + 1]; t++) onCycle[i * n + nbr[t]] = 1; // every edge, bridges cleared below
   const disc = new Int32Array(n).fill(-1);
@@ -256,7 +256,12 @@ function cycleEdges(A: Float64Array, deg: Float64Array, n: number): { onCycle: U
 }
 
 /** Compressed neighbour lists of a 0/1 adjacency (n×n, row-major, degrees `deg`): i's neighbours are `nbr[start[i] .. start[i + 1])`, ascending. */
-function neighbourLists(A: Float64Array, deg: Float64Array, n: number): { start: Int32Array; nbr: Int32Array } {
+interface NeighbourLists {
+  start: Int32Array;
+  nbr: Int32Array;
+}
+
+function neighbourLists(A: Float64Array, deg: Float64Array, n: number): NeighbourLists {
   const start = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) start[i + 1] = start[i] + deg[i];
   const nbr = new Int32Array(start[n]);
