@@ -33,7 +33,13 @@
  *   empty: uniform times, the default); a distortion other than identity trains in the folder
  *   above plus `-td-<name>`, and with `GRAPHGEN_VUN_WARM_START=1` that folder, when it has no
  *   checkpoint yet, starts from the folder without the suffix (same weights, step, schedule
- *   position and CPU minutes; only the training times change from there on).
+ *   position and CPU minutes; only the training times change from there on);
+ * - `GRAPHGEN_VUN_PRIOR` (defog only) `marginal` (default), `absorbing` or `uniform`: the flow's
+ *   prior (`DiscreteFlowConfig.prior`); other than marginal trains in `<dataset>-<model>-abs/` or
+ *   `-uni/` (before the other suffixes). The absorbing prior (every pair starts without an edge)
+ *   is what constrained sampling needs;
+ * - `GRAPHGEN_VUN_CONSTRAINT` `planar` or `acyclic`: samples with that edge constraint
+ *   (`SampleOptions.constraint`, ConStruct's projector); the row says so.
  *
  * Each dataset's table is also kept, with the command that made it, in the committed file
  * `bench/results/genvun/<dataset>.md`; datasets not in this run keep their last table, so datasets
@@ -94,6 +100,12 @@ export async function run(): Promise<string> {
   const components = process.env.GRAPHGEN_VUN_COMPONENTS === '1';
   const warmStart = process.env.GRAPHGEN_VUN_WARM_START === '1';
   const cycleEdges = process.env.GRAPHGEN_VUN_CYCLE_EDGES === '1';
+  const prior = process.env.GRAPHGEN_VUN_PRIOR || 'marginal';
+  if (prior !== 'marginal' && prior !== 'absorbing' && prior !== 'uniform') throw new Error(`GRAPHGEN_VUN_PRIOR must be marginal, absorbing or uniform, got ${prior}`);
+  if (prior !== 'marginal' && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_PRIOR=${prior} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
+  const priorTag = prior === 'marginal' ? '' : prior === 'absorbing' ? '-abs' : '-uni';
+  const constraint = process.env.GRAPHGEN_VUN_CONSTRAINT || undefined;
+  if (constraint !== undefined && constraint !== 'planar' && constraint !== 'acyclic') throw new Error(`GRAPHGEN_VUN_CONSTRAINT must be planar or acyclic, got ${constraint}`);
   const { distortion: trainDistortion, suffix: distortionTag } = parseTrainDistortion('GRAPHGEN_VUN_TRAIN_DISTORTION', process.env.GRAPHGEN_VUN_TRAIN_DISTORTION);
   if (trainDistortion !== undefined && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   if (warmStart && !components && !cycleEdges && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features), GRAPHGEN_VUN_CYCLE_EDGES=1 (the same for the cycle-edge features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
@@ -103,12 +115,12 @@ export async function run(): Promise<string> {
   // the warm start for the cycle-edge features replaces the other two (its source is the run without them)
   const widen = warmStart && components && trainDistortion === undefined && !cycleEdges;
   if (widen && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 with GRAPHGEN_VUN_COMPONENTS=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
-  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}`;
+  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priorTag ? `GRAPHGEN_VUN_PRIOR=${prior} ` : ''}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}`;
   const backend = await initBackend();
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${cycleEdges && warmStart ? ' (warm start from the checkpoint without cycle-edge features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && !cycleEdges ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion).`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${cycleEdges && warmStart ? ' (warm start from the checkpoint without cycle-edge features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && !cycleEdges ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, EMA 0.995, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta 0, omega 0, polydec distortion)${constraint ? `; every sample kept ${constraint} at every step by ConStruct's projector (Madeira et al. 2024: proposed edges that would break it are refused; training is unchanged)` : ''}.`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -122,8 +134,8 @@ export async function run(): Promise<string> {
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
       const features = components || cycleEdges ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, ...(components && { components }), ...(cycleEdges && { cycleEdges }) } : undefined;
-      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }) })) as unknown as BenchModel;
-      const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}`;
+      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }), ...(priorTag && { prior }) })) as unknown as BenchModel;
+      const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}${priorTag}`;
       const compDir = components ? `${dir}-comp` : dir;
       const featureDir = cycleEdges ? `${compDir}-cyc` : compDir;
       const runDir = `${featureDir}${distortionTag}`;
@@ -142,10 +154,11 @@ export async function run(): Promise<string> {
         continue;
       }
       const c0 = cpuMinutes();
-      const gs = await r.model.sample(data.test.length, { rng: createRng(1), steps, batchSize: cfg.sampleBatch });
+      const gs = await r.model.sample(data.test.length, { rng: createRng(1), steps, batchSize: cfg.sampleBatch, ...(constraint && { constraint }) });
       const sampleCpu = cpuMinutes() - c0;
       r.model.dispose();
-      lines.push(row(model === 'digress' ? 'DiscreteDiffusion (DiGress class)' : 'DiscreteFlow (DeFoG class)', gs, data, cfg.validity, [r.cpu.toFixed(1), `${r.epochs} (${r.steps})`, r.loss.toFixed(3), sampleCpu.toFixed(1)]));
+      const label = model === 'digress' ? 'DiscreteDiffusion (DiGress class)' : 'DiscreteFlow (DeFoG class)';
+      lines.push(row(`${label}${priorTag ? `, ${prior} prior` : ''}${constraint ? `, ${constraint} projector (ConStruct)` : ''}`, gs, data, cfg.validity, [r.cpu.toFixed(1), `${r.epochs} (${r.steps})`, r.loss.toFixed(3), sampleCpu.toFixed(1)]));
     }
     if (trainOnly) continue;
     const baselines: [string, GraphGenerator][] = [

@@ -107,11 +107,11 @@ export async function resolveMoleculeDataset(spec: string, options: MoleculeData
  * @throws `InputError` for any other model name
  */
 export function createMoleculeModel(model: string, size: DenoiserSizeConfig, encoding: MoleculeEncoding, extras: ModelExtras = { components: false }): GraphGenerator {
-  const { components, cycleEdges, trainDistortion } = extras;
+  const { components, cycleEdges, trainDistortion, prior } = extras;
   const common = { nodeClasses: encoding.atoms.length, edgeClasses: EDGE_CLASSES, denoiser: size };
   const extra = { molecular: molecularFeaturesConfig(encoding), ...(components && { components }), ...(cycleEdges && { cycleEdges }) };
   if (model === 'digress') return new DiscreteDiffusion({ ...common, features: { ...DiscreteDiffusion.defaultFeatures, ...extra } });
-  if (model === 'defog') return new DiscreteFlow({ ...common, features: { ...DiscreteFlow.defaultFeatures, ...extra }, ...(trainDistortion !== undefined && { trainDistortion }) });
+  if (model === 'defog') return new DiscreteFlow({ ...common, features: { ...DiscreteFlow.defaultFeatures, ...extra }, ...(trainDistortion !== undefined && { trainDistortion }), ...(prior !== undefined && { prior }) });
   throw InputError.invalid('--model', 'digress or defog for a molecule dataset', JSON.stringify(model));
 }
 

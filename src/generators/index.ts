@@ -50,6 +50,7 @@ export * from './common/atomicWriteFile.js';
 export * from './common/checkpoint.js';
 export * from './common/buildDenoiserInput.js';
 export * from './common/corruptBatch.js';
+export * from './common/EdgeConstraint.js';
 export * from './common/sampleGraphs.js';
 export * from './common/guardedStep.js';
 export * from './common/trainDenoiser.js';

@@ -58,6 +58,10 @@ describe('graphgen train', () => {
     expect(rtd.status).toBe(0);
     expect((JSON.parse(readFileSync(join(td, 'generator.json'), 'utf8')) as { config: { trainDistortion?: string } }).config.trainDistortion).toBe('polydec');
     expect((JSON.parse(readFileSync(join(flat, 'generator.json'), 'utf8')) as { config: { trainDistortion?: string } }).config.trainDistortion).toBeUndefined();
+    // --prior is saved in the model
+    const abs = join(dir, 'abs');
+    expect(runCliProcess([...base, '--out', abs, '--prior', 'absorbing']).status).toBe(0);
+    expect((JSON.parse(readFileSync(join(abs, 'generator.json'), 'utf8')) as { config: { prior?: string } }).config.prior).toBe('absorbing');
   });
 
   it('fits a baseline and rejects bad arguments with exit code 2', () => {
@@ -84,6 +88,11 @@ describe('graphgen train', () => {
       const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--train-distortion', value, '--out', join(dir, 'x')]);
       expect(r.status, `${model} ${value}`).toBe(2);
       expect(r.stderr).toContain('--train-distortion');
+    }
+    for (const [model, value] of [['digress', 'absorbing'], ['defog', 'mask']]) {
+      const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--prior', value, '--out', join(dir, 'x')]);
+      expect(r.status, `${model} ${value}`).toBe(2);
+      expect(r.stderr).toContain('--prior');
     }
     const bad = runCliProcess(['train', '--dataset', join(dir, 'nope'), '--out', join(dir, 'x')]);
     expect(bad.status).toBe(2);

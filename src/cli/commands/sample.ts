@@ -13,6 +13,7 @@ import { formatGraph6 } from '../../io/formatGraph6.js';
 import { initBackend } from '../../nn/initBackend.js';
 import { loadGenerator } from '../../generators/loadGenerator.js';
 import { TIME_DISTORTIONS, type TimeDistortion } from '../../generators/common/timeDistortion.js';
+import { EDGE_CONSTRAINT_NAMES, type EdgeConstraintName } from '../../generators/common/EdgeConstraint.js';
 import type { DiscreteFlowSampleOptions } from '../../generators/flow/DiscreteFlow.js';
 import { formatSmilesLines, graphsToSmiles, readMoleculesFile } from '../moleculeDatasets.js';
 import { loadRdkit } from '../../molecules/loadRdkit.js';
@@ -26,6 +27,7 @@ interface SampleFlags {
   eta?: string;
   omega?: string;
   distortion?: TimeDistortion;
+  constraint?: EdgeConstraintName;
   progress: boolean;
 }
 
@@ -43,6 +45,7 @@ function nonNegative(value: string | undefined, name: string): number | undefine
  * ```sh
  * graphgen sample --model runs/cs --count 20 --steps 200 --out samples.g6
  * graphgen sample --model runs/planar --count 40 --steps 1000 --eta 10 --omega 0.05 --distortion polydec --out planar.g6
+ * graphgen sample --model runs/planar-abs --count 40 --steps 500 --constraint planar --out planar.g6
  * ```
  */
 export function sampleCommand(): Command {
@@ -57,6 +60,7 @@ export function sampleCommand(): Command {
     .option('--eta <x>', 'DeFoG stochasticity (defog models)')
     .option('--omega <x>', 'DeFoG target guidance (defog models)')
     .addOption(new Option('--distortion <name>', 'DeFoG time distortion (defog models)').choices([...TIME_DISTORTIONS]))
+    .addOption(new Option('--constraint <name>', 'keep every sample planar / acyclic at every step (ConStruct projector; digress/defog models, best trained with --prior absorbing)').choices([...EDGE_CONSTRAINT_NAMES]))
     .option('--no-progress', 'no progress bar')
     .action(async (flags: SampleFlags) => {
       const count = Number(flags.count);
@@ -69,6 +73,10 @@ export function sampleCommand(): Command {
       const omega = nonNegative(flags.omega, '--omega');
       await initBackend();
       const model = await loadGenerator(flags.model);
+      if (flags.constraint !== undefined && model.kind !== 'digress' && model.kind !== 'defog') {
+        model.dispose();
+        throw InputError.invalid('--constraint', 'a digress or defog model', `a ${model.kind} model in ${flags.model}`);
+      }
       const molecules = await readMoleculesFile(flags.model);
       const show = flags.progress && process.stderr.isTTY === true;
       const bar = new SingleBar({ format: 'sample [{bar}] {value}/{total} graphs | step {step}/{steps} | ETA {eta_formatted}', stream: process.stderr });
@@ -80,6 +88,7 @@ export function sampleCommand(): Command {
         eta,
         omega,
         distortion: flags.distortion,
+        ...(flags.constraint !== undefined && { constraint: flags.constraint }),
         onProgress: (e) => {
           if (show) bar.update(e.done, { step: e.step, steps: e.steps });
         },

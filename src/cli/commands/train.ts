@@ -28,6 +28,7 @@ import type { DenoiserSizeConfig } from '../../generators/common/DenoisingGenera
 import { TIME_DISTORTIONS, type TimeDistortion } from '../../generators/common/timeDistortion.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
 import type { ExtraFeaturesConfig } from '../../generators/common/ExtraFeatures.js';
+import type { TransitionKind } from '../../generators/common/CategoricalTransition.js';
 
 /** Model names accepted by `--model`. */
 export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-barycenter', 'gw-dictionary'] as const;
@@ -42,12 +43,14 @@ export interface ModelExtras {
   cycleEdges?: boolean;
   /** Distortion of the training times (`--train-distortion`; defog only, absent = uniform). */
   trainDistortion?: TimeDistortion;
+  /** The flow's prior (`--prior`; defog only, absent = marginal). */
+  prior?: TransitionKind;
 }
 
 /** Builds a generator for a `--model` name. */
 export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig, extras: ModelExtras) => GraphGenerator> = {
   digress: (size, extras) => new DiscreteDiffusion({ denoiser: size, ...structuralExtras(DiscreteDiffusion.defaultFeatures, extras) }),
-  defog: (size, extras) => new DiscreteFlow({ denoiser: size, ...structuralExtras(DiscreteFlow.defaultFeatures, extras), ...(extras.trainDistortion !== undefined && { trainDistortion: extras.trainDistortion }) }),
+  defog: (size, extras) => new DiscreteFlow({ denoiser: size, ...structuralExtras(DiscreteFlow.defaultFeatures, extras), ...(extras.trainDistortion !== undefined && { trainDistortion: extras.trainDistortion }), ...(extras.prior !== undefined && { prior: extras.prior }) }),
   er: () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
   'ot-flow': (size) => new OtFlow({ denoiser: size }),
@@ -137,6 +140,7 @@ interface TrainFlags {
   components?: boolean;
   cycleEdges?: boolean;
   trainDistortion?: TimeDistortion;
+  prior?: TransitionKind;
   seed: string;
   steps: string;
   preset: MmdPresetName;
@@ -158,6 +162,7 @@ interface TrainFlags {
  * graphgen train --dataset planar --root ../shared/datasets --model digress --epochs 1000 --out runs/planar --resume
  * graphgen train --dataset shared:tree --model defog --components --train-distortion polydec --epochs 2000 --out runs/tree
  * graphgen train --dataset shared:tree --model defog --components --cycle-edges --train-distortion polydec --epochs 2000 --out runs/tree-cyc
+ * graphgen train --dataset shared:planar --model defog --prior absorbing --components --epochs 3000 --out runs/planar-abs   # then sample --constraint planar
  * graphgen train --dataset qm9 --model defog --epochs 30 --lr 2e-4 --lr-schedule cosine --warmup 500 --out runs/qm9
  * ```
  */
@@ -178,6 +183,7 @@ export function trainCommand(): Command {
     .option('--components', "add connected-component features to the model's structural features (digress/defog; see ExtraFeaturesConfig.components)")
     .option('--cycle-edges', "add cycle-edge features (which edges lie on a cycle, and the cycle rank) to the model's structural features (digress/defog; see ExtraFeaturesConfig.cycleEdges)")
     .addOption(new Option('--train-distortion <name>', 'defog: distortion of the training times (DiscreteFlowConfig.trainDistortion; polydec trains more on nearly clean graphs: DeFoG\'s tree setting, and better molecules on QM9); default uniform times').choices([...TIME_DISTORTIONS]))
+    .addOption(new Option('--prior <name>', "defog: the flow's prior (DiscreteFlowConfig.prior); absorbing starts every graph without edges, what `graphgen sample --constraint` needs; default marginal").choices(['marginal', 'uniform', 'absorbing']))
     .option('--seed <n>', 'seed of every random choice', '0')
     .option('--steps <n>', 'sampling steps of the final evaluation', '200')
     .addOption(new Option('--preset <name>', 'MMD convention of the final evaluation').choices(['spectre', 'gdss']).default('spectre'))
@@ -212,7 +218,8 @@ export function trainCommand(): Command {
       if (flags.trainDistortion !== undefined && flags.model !== 'defog') throw InputError.invalid('--train-distortion', 'a defog model', `--model ${flags.model}`);
       const cycleEdges = flags.cycleEdges === true;
       if (cycleEdges && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--cycle-edges', 'a digress or defog model', `--model ${flags.model}`);
-      const extras: ModelExtras = { components, ...(cycleEdges && { cycleEdges }), ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }) };
+      if (flags.prior !== undefined && flags.model !== 'defog') throw InputError.invalid('--prior', 'a defog model', `--model ${flags.model}`);
+      const extras: ModelExtras = { components, ...(cycleEdges && { cycleEdges }), ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }), ...(flags.prior !== undefined && { prior: flags.prior }) };
       const model = mol ? createMoleculeModel(flags.model, size, mol.encoding, extras) : MODEL_FACTORIES[flags.model](size, extras);
       const rng = createRng(seed);
       const validateEvery = flags.validateEvery === undefined ? undefined : int(flags.validateEvery, '--validate-every', 1);

@@ -7,6 +7,7 @@ import { Graph } from '../../graph/Graph.js';
 import { loadWeights } from '../../nn/serializeWeights.js';
 import { readWeightsFiles } from '../../nn/writeWeightsFiles.js';
 import type { DiscreteProcess } from './DiscreteProcess.js';
+import { edgeConstraint, type EdgeConstraint, type EdgeConstraintName } from './EdgeConstraint.js';
 import type { ExtraFeatures } from './ExtraFeatures.js';
 import { createExtraFeatures } from './createExtraFeatures.js';
 import type { ExtraFeaturesConfig } from './ExtraFeatures.js';
@@ -94,6 +95,20 @@ interface FittedState {
   denoiser: GraphTransformerDenoiser;
 }
 
+/** Sampling options of the denoising generators ({@link DiscreteDiffusion}, {@link DiscreteFlow}). */
+export interface DenoisingSampleOptions extends SampleOptions {
+  /**
+   * Constrained sampling (ConStruct's projector, Madeira et al. 2024): every graph keeps a
+   * deletion-closed property (`'planar'`, `'acyclic'` or an {@link EdgeConstraint}) at every
+   * step, so every sample has it. Proposed new edges that would break it are refused (see
+   * {@link SampleGraphsOptions.constraint}). Best with a model trained with the absorbing prior
+   * (`DiscreteFlowConfig.prior: 'absorbing'`), whose noisy graphs are subgraphs of the data as
+   * the projected ones are; with another prior the projected start differs from the training
+   * noise. @default none
+   */
+  constraint?: EdgeConstraintName | EdgeConstraint;
+}
+
 /**
  * Shared machinery of {@link DiscreteDiffusion} and {@link DiscreteFlow}: a composition of a
  * forward {@link DiscreteProcess}, a {@link ReverseKernel} (sampler), a denoiser
@@ -101,7 +116,7 @@ interface FittedState {
  * {@link NodeCountPrior}. Subclasses only say how to build the process and the kernel from the
  * training marginals.
  */
-export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S extends SampleOptions = SampleOptions> implements GraphGenerator {
+export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S extends DenoisingSampleOptions = DenoisingSampleOptions> implements GraphGenerator {
   abstract readonly kind: GeneratorKind;
   /** The config with defaults filled in. */
   readonly config: C;
@@ -178,9 +193,10 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
 
   /**
    * Draws `count` graphs: node counts from the prior (or `options.nodeCounts`), then the
-   * generic sampler ({@link sampleGraphs}) in chunks of `batchSize`.
+   * generic sampler ({@link sampleGraphs}) in chunks of `batchSize`, projected onto
+   * `options.constraint` when given.
    *
-   * @throws `InputError` before fit/load, for a bad count, steps or node counts
+   * @throws `InputError` before fit/load, for a bad count, steps, node counts or constraint
    * @throws `AbortedError` when `options.signal` fires
    */
   async sample(count: number, options: S): Promise<Graph[]> {
@@ -192,6 +208,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
     assertInteger(steps, 'options.steps', { min: 1 });
     const batchSize = options.batchSize ?? 64;
     assertInteger(batchSize, 'options.batchSize', { min: 1 });
+    const constraint = options.constraint === undefined ? undefined : edgeConstraint(options.constraint, 'options.constraint');
     let counts: Int32Array;
     if (options.nodeCounts !== undefined) {
       if (options.nodeCounts.length !== count) throw InputError.invalid('options.nodeCounts', `${count} node counts`, `${options.nodeCounts.length}`);
@@ -214,6 +231,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
         steps,
         rng: options.rng,
         signal: options.signal,
+        ...(constraint && { constraint }),
         onStep: (step) => options.onProgress?.({ done: start, total: count, step, steps }),
       });
       out.push(...graphs);

@@ -8,6 +8,7 @@ import { assertSyncReads } from '../../nn/initBackend.js';
 import { buildDenoiserInput } from './buildDenoiserInput.js';
 import type { Denoiser } from './Denoiser.js';
 import type { DiscreteProcess } from './DiscreteProcess.js';
+import type { EdgeConstraint } from './EdgeConstraint.js';
 import type { ExtraFeatures } from './ExtraFeatures.js';
 import type { ReverseKernel } from './ReverseKernel.js';
 
@@ -37,6 +38,14 @@ export interface SampleGraphsOptions {
   signal?: AbortSignal;
   /** Called after every step. */
   onStep?: (step: number) => void;
+  /**
+   * Keeps every graph inside a deletion-closed property at every step (ConStruct's projector):
+   * removals and relabellings of existing edges are kept; the pairs that would gain an edge
+   * (class 0 to another class) are tried in random order and keep class 0 when
+   * `constraint.allowsEdge` refuses them. The prior's sample is projected the same way from the
+   * empty graph. Without it, no randomness is spent on the projection.
+   */
+  constraint?: EdgeConstraint;
 }
 
 /**
@@ -45,7 +54,9 @@ export interface SampleGraphsOptions {
  * then for each step of the kernel's time grid predict the clean distribution with the
  * denoiser (softmax of its logits) and move every node and every unordered pair with the
  * kernel's transition probabilities (pairs sampled once for `i < j` and mirrored: symmetric
- * edge sampling). Tensors are disposed every step.
+ * edge sampling). With `options.constraint`, each graph is projected onto the constraint after
+ * the prior's draw and after every step (see {@link SampleGraphsOptions.constraint}).
+ * Tensors are disposed every step.
  *
  * @param parts - process, kernel, denoiser, features and class counts
  * @param nodeCounts - n of each graph `[B]`
@@ -78,18 +89,50 @@ export function sampleGraphs(parts: SamplerParts, nodeCounts: ArrayLike<number>,
   const priorX = process.prior('x');
   const priorE = process.prior('e');
   const cls = { x: new Int32Array(B * N), e: new Int32Array(B * N * N) };
+  const constraint = options.constraint;
+  // pairs (upper-triangle index r) that would gain an edge this step, with their new class
+  const added: number[] = [];
+  const setPair = (b: number, i: number, j: number, c: number): void => {
+    const r = (b * N + i) * N + j;
+    if (constraint !== undefined && c !== 0 && cls.e[r] === 0) {
+      added.push(r, c);
+      return;
+    }
+    cls.e[r] = c;
+    cls.e[(b * N + j) * N + i] = c;
+  };
+  const project = (b: number): void => {
+    if (constraint === undefined) return;
+    const n = nodeCounts[b];
+    const adj: number[][] = Array.from({ length: n }, () => []);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (cls.e[(b * N + i) * N + j] !== 0) {
+          adj[i].push(j);
+          adj[j].push(i);
+        }
+    const order = rng.permutation(added.length / 2);
+    for (let k = 0; k < order.length; k++) {
+      const r = added[2 * order[k]];
+      const i = Math.floor(r / N) - b * N;
+      const j = r % N;
+      if (!constraint.allowsEdge(adj, i, j)) continue;
+      adj[i].push(j);
+      adj[j].push(i);
+      const c = added[2 * order[k] + 1];
+      cls.e[r] = c;
+      cls.e[(b * N + j) * N + i] = c;
+    }
+    added.length = 0;
+  };
   for (let b = 0; b < B; b++) {
     const n = nodeCounts[b];
     for (let i = 0; i < n; i++) {
       state.nodeMask[b * N + i] = 1;
       cls.x[b * N + i] = rng.categorical(priorX);
     }
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) {
-        const c = rng.categorical(priorE);
-        cls.e[(b * N + i) * N + j] = c;
-        cls.e[(b * N + j) * N + i] = c;
-      }
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) setPair(b, i, j, rng.categorical(priorE));
+    project(b);
   }
   const writeOneHot = (): void => {
     state.x.fill(0);
@@ -137,10 +180,9 @@ export function sampleGraphs(parts: SamplerParts, nodeCounts: ArrayLike<number>,
           const r = (b * N + i) * N + j;
           for (let c = 0; c < de; c++) predE[c] = probE[r * de + c];
           kernel.transition('e', predE, cls.e[r], t, tNext, outE);
-          const c = rng.categorical(outE);
-          cls.e[r] = c;
-          cls.e[(b * N + j) * N + i] = c;
+          setPair(b, i, j, rng.categorical(outE));
         }
+      project(b);
     }
     writeOneHot();
     options.onStep?.(k + 1);

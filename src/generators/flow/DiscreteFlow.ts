@@ -1,9 +1,8 @@
 import type { ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
 import { assertOneOf } from '../../core/assert.js';
 import { CategoricalTransition, type TransitionKind } from '../common/CategoricalTransition.js';
-import { DenoisingGenerator, type DenoisingGeneratorConfig } from '../common/DenoisingGenerator.js';
+import { DenoisingGenerator, type DenoisingGeneratorConfig, type DenoisingSampleOptions } from '../common/DenoisingGenerator.js';
 import type { GraphMarginalsResult } from '../common/graphMarginals.js';
-import type { SampleOptions } from '../common/GraphGenerator.js';
 import { FlowProcess, FlowRateKernel, type FlowSamplingOptions, type GraphPriors } from './FlowProcess.js';
 import { TIME_DISTORTIONS, type TimeDistortion } from '../common/timeDistortion.js';
 
@@ -25,7 +24,7 @@ export interface DiscreteFlowConfig extends DenoisingGeneratorConfig {
 }
 
 /** Options of {@link DiscreteFlow.sample}: the common options plus DeFoG's sampling-time knobs. */
-export interface DiscreteFlowSampleOptions extends SampleOptions, FlowSamplingOptions {}
+export interface DiscreteFlowSampleOptions extends DenoisingSampleOptions, FlowSamplingOptions {}
 
 const PRIORS: Record<TransitionKind, (k: number, marginal: Float64Array) => Float64Array> = {
   marginal: (_k, m) => CategoricalTransition.marginal(m).limit,
