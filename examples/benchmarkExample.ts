@@ -11,6 +11,7 @@ import type { MmdPresetName } from '../src/metrics/mmd/presets.js';
 import type { ValidityName } from '../src/metrics/sample/validityFunction.js';
 import { initBackend } from '../src/nn/initBackend.js';
 import { DiscreteFlow, type DiscreteFlowConfig } from '../src/generators/flow/DiscreteFlow.js';
+import type { EdgeConstraintName } from '../src/generators/common/EdgeConstraint.js';
 
 /** Sizes of a benchmark example run (the smoke tests use tiny ones). */
 export interface BenchmarkExampleOptions {
@@ -35,7 +36,7 @@ export interface BenchmarkExampleOptions {
 /** Runs one benchmark example and returns the evaluation report. */
 export async function runBenchmarkExample(
   dataset: BenchmarkName,
-  protocol: { preset: MmdPresetName; validity: ValidityName; eta: number; omega: number },
+  protocol: { preset: MmdPresetName; validity: ValidityName; eta: number; omega: number; prior?: DiscreteFlowConfig['prior']; constraint?: EdgeConstraintName },
   options: BenchmarkExampleOptions,
 ): Promise<EvaluateResult> {
   const log = options.verbose === false ? () => {} : (s: string) => process.stdout.write(`${s}\n`);
@@ -44,7 +45,7 @@ export async function runBenchmarkExample(
   const train = data.train.slice(0, options.trainLimit ?? data.train.length);
   const count = options.count ?? data.test.length;
   log(`${dataset}: ${train.length} training graphs, generating ${count}`);
-  const model = new DiscreteFlow({ denoiser: options.denoiser ?? { hiddenX: 64, hiddenE: 16, hiddenY: 32, layers: 4, heads: 8 } });
+  const model = new DiscreteFlow({ denoiser: options.denoiser ?? { hiddenX: 64, hiddenE: 16, hiddenY: 32, layers: 4, heads: 8 }, ...(protocol.prior && { prior: protocol.prior }) });
   const fit = await model.fit(train, {
     rng: createRng(0),
     epochs: options.epochs,
@@ -57,7 +58,7 @@ export async function runBenchmarkExample(
     },
   });
   log(`trained ${fit.epochs} epochs in ${(fit.elapsedMs / 1000).toFixed(0)} s`);
-  const graphs = await model.sample(count, { rng: createRng(1), steps: options.steps, eta: protocol.eta, omega: protocol.omega, distortion: 'polydec' });
+  const graphs = await model.sample(count, { rng: createRng(1), steps: options.steps, eta: protocol.eta, omega: protocol.omega, distortion: 'polydec', ...(protocol.constraint && { constraint: protocol.constraint }) });
   model.dispose();
   const report = evaluate(graphs, data.test, { preset: protocol.preset, train: data.train, validity: protocol.validity, rng: createRng(2) });
   log(`MMD (${protocol.preset}): ${JSON.stringify(report.mmd)}`);
