@@ -102,7 +102,8 @@ export function sampleGraphs(parts: SamplerParts, nodeCounts: ArrayLike<number>,
     cls.e[(b * N + j) * N + i] = c;
   };
   const project = (b: number): void => {
-    if (constraint === undefined) return;
+    // nothing proposed: the graph is unchanged (and a permutation of 0 items draws nothing)
+    if (constraint === undefined || added.length === 0) return;
     const n = nodeCounts[b];
     const adj: number[][] = Array.from({ length: n }, () => []);
     for (let i = 0; i < n; i++)
