@@ -28,7 +28,7 @@ import type { DenoiserSizeConfig } from '../../generators/common/DenoisingGenera
 import { TIME_DISTORTIONS, type TimeDistortion } from '../../generators/common/timeDistortion.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
 import type { ExtraFeaturesConfig } from '../../generators/common/ExtraFeatures.js';
-import type { TransitionKind } from '../../generators/common/CategoricalTransition.js';
+import { TRANSITION_KINDS, type TransitionKind } from '../../generators/common/CategoricalTransition.js';
 
 /** Model names accepted by `--model`. */
 export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-barycenter', 'gw-dictionary'] as const;
@@ -183,7 +183,7 @@ export function trainCommand(): Command {
     .option('--components', "add connected-component features to the model's structural features (digress/defog; see ExtraFeaturesConfig.components)")
     .option('--cycle-edges', "add cycle-edge features (which edges lie on a cycle, and the cycle rank) to the model's structural features (digress/defog; see ExtraFeaturesConfig.cycleEdges)")
     .addOption(new Option('--train-distortion <name>', 'defog: distortion of the training times (DiscreteFlowConfig.trainDistortion; polydec trains more on nearly clean graphs: DeFoG\'s tree setting, and better molecules on QM9); default uniform times').choices([...TIME_DISTORTIONS]))
-    .addOption(new Option('--prior <name>', "defog: the flow's prior (DiscreteFlowConfig.prior); absorbing starts every graph without edges, what `graphgen sample --constraint` needs; default marginal").choices(['marginal', 'uniform', 'absorbing']))
+    .addOption(new Option('--prior <name>', "defog: the flow's prior (DiscreteFlowConfig.prior); absorbing starts every graph without edges, what `graphgen sample --constraint` needs; default marginal").choices([...TRANSITION_KINDS]))
     .option('--seed <n>', 'seed of every random choice', '0')
     .option('--steps <n>', 'sampling steps of the final evaluation', '200')
     .addOption(new Option('--preset <name>', 'MMD convention of the final evaluation').choices(['spectre', 'gdss']).default('spectre'))

@@ -4,6 +4,9 @@ import { assertInteger } from '../../core/assert.js';
 /** Kinds of limit distribution a {@link CategoricalTransition} converges to. */
 export type TransitionKind = 'uniform' | 'marginal' | 'absorbing';
 
+/** Every {@link TransitionKind}, in the order the generators' options list them. */
+export const TRANSITION_KINDS: readonly TransitionKind[] = Object.freeze(['marginal', 'uniform', 'absorbing'] as const);
+
 /** Serializable config of a {@link CategoricalTransition}. */
 export interface CategoricalTransitionConfig {
   /** How the limit distribution was chosen (documentation only; `limit` is authoritative). */

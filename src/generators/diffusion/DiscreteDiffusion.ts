@@ -1,6 +1,6 @@
 import type { ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
 import { assertOneOf } from '../../core/assert.js';
-import { CategoricalTransition, type TransitionKind } from '../common/CategoricalTransition.js';
+import { CategoricalTransition, TRANSITION_KINDS, type TransitionKind } from '../common/CategoricalTransition.js';
 import { DenoisingGenerator, type DenoisingGeneratorConfig } from '../common/DenoisingGenerator.js';
 import type { GraphMarginalsResult } from '../common/graphMarginals.js';
 import { noiseSchedule, type NoiseScheduleConfig } from '../common/NoiseSchedule.js';
@@ -56,7 +56,7 @@ export class DiscreteDiffusion extends DenoisingGenerator<DiscreteDiffusionConfi
   /** @throws `InputError` for invalid config values */
   constructor(config: DiscreteDiffusionConfig = {}) {
     super({ transition: 'marginal', schedule: { name: 'cosine' }, trainSteps: 500, ...config }, { ...DiscreteDiffusion.defaultFeatures });
-    assertOneOf(this.config.transition, 'config.transition', ['marginal', 'uniform', 'absorbing'] as const);
+    assertOneOf(this.config.transition, 'config.transition', TRANSITION_KINDS);
     noiseSchedule(this.config.schedule!);
   }
 

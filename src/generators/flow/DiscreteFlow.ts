@@ -1,6 +1,6 @@
 import type { ExtraFeaturesConfig } from '../common/ExtraFeatures.js';
 import { assertOneOf } from '../../core/assert.js';
-import { CategoricalTransition, type TransitionKind } from '../common/CategoricalTransition.js';
+import { CategoricalTransition, TRANSITION_KINDS, type TransitionKind } from '../common/CategoricalTransition.js';
 import { DenoisingGenerator, type DenoisingGeneratorConfig, type DenoisingSampleOptions } from '../common/DenoisingGenerator.js';
 import type { GraphMarginalsResult } from '../common/graphMarginals.js';
 import { FlowProcess, FlowRateKernel, type FlowSamplingOptions, type GraphPriors } from './FlowProcess.js';
@@ -64,7 +64,7 @@ export class DiscreteFlow extends DenoisingGenerator<DiscreteFlowConfig, Discret
   /** @throws `InputError` for invalid config values */
   constructor(config: DiscreteFlowConfig = {}) {
     super({ prior: 'marginal', sampling: { eta: 0, omega: 0, distortion: 'polydec' }, ...config }, { ...DiscreteFlow.defaultFeatures });
-    assertOneOf(this.config.prior, 'config.prior', ['marginal', 'uniform', 'absorbing'] as const);
+    assertOneOf(this.config.prior, 'config.prior', TRANSITION_KINDS);
     new FlowRateKernel({ x: Float64Array.of(1), e: Float64Array.of(1, 0) }, this.config.sampling);
     if (this.config.trainDistortion !== undefined) assertOneOf(this.config.trainDistortion, 'config.trainDistortion', TIME_DISTORTIONS);
   }
