@@ -41,12 +41,12 @@ import { createRng } from '../src/core/rng.js';
 import { initBackend } from '../src/nn/initBackend.js';
 import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
 import { loadRdkit, loadQm9, fromSmiles, QM9_ENCODING, moleculeMetrics, molecularFeaturesConfig } from '../src/molecules/index.js';
-import { TIME_DISTORTIONS, type TimeDistortion } from '../src/generators/common/timeDistortion.js';
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
 import { parseDenoiserSize } from './denoiserSize.js';
 import { parseTrainDistortion } from './trainDistortion.js';
 import { widenCheckpoint } from './widenCheckpoint.js';
+import { envNumber, samplingKnobs } from './samplingKnobs.js';
 
 /** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (8 heads); part of the checkpoint folder name. */
 const DEFAULT_DENOISER = '4x96-32-64';
@@ -64,23 +64,12 @@ const CHUNK_STEPS = 300;
 const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(1)}`);
 const int = (x: number): string => x.toLocaleString('en-US');
 
-function envNumber(key: string, fallback: number): number {
-  const raw = process.env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const v = Number(raw);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`${key}: expected a non-negative number, got ${JSON.stringify(raw)}`);
-  return v;
-}
-
 export async function run(): Promise<string> {
   const budget = envNumber('GRAPHGEN_MOLGEN_CPU_MINUTES', 4);
   const sizeRaw = process.env.GRAPHGEN_MOLGEN_TRAIN_SIZE ?? '4000';
   const nSamples = Math.round(envNumber('GRAPHGEN_MOLGEN_SAMPLES', 500));
   const steps = Math.round(envNumber('GRAPHGEN_MOLGEN_SAMPLING_STEPS', 100));
-  const eta = envNumber('GRAPHGEN_MOLGEN_ETA', 0);
-  const omega = envNumber('GRAPHGEN_MOLGEN_OMEGA', 0);
-  const distortion = (process.env.GRAPHGEN_MOLGEN_DISTORTION || 'polydec') as TimeDistortion;
-  if (!TIME_DISTORTIONS.includes(distortion)) throw new Error(`GRAPHGEN_MOLGEN_DISTORTION: expected one of ${TIME_DISTORTIONS.join(', ')}, got ${JSON.stringify(distortion)}`);
+  const { eta, omega, distortion, env: sampling } = samplingKnobs('GRAPHGEN_MOLGEN_');
   const decay = lrDecay('GRAPHGEN_MOLGEN_DECAY', process.env.GRAPHGEN_MOLGEN_DECAY, FIT.lr);
   const denoiserRaw = process.env.GRAPHGEN_MOLGEN_DENOISER || DEFAULT_DENOISER;
   const size = parseDenoiserSize('GRAPHGEN_MOLGEN_DENOISER', denoiserRaw, HEADS, DEFAULT_DENOISER);
@@ -123,7 +112,6 @@ export async function run(): Promise<string> {
   const m = await moleculeMetrics(graphs, { rdkit, train: qm9.train, test: qm9.test });
   const evalCpu = cpuMinutes() - c2;
   const target = (x: number | null, t: number): string => (x !== null && x >= t ? 'reached' : 'not reached');
-  const sampling = `${eta === 0 ? '' : `GRAPHGEN_MOLGEN_ETA=${eta} `}${omega === 0 ? '' : `GRAPHGEN_MOLGEN_OMEGA=${omega} `}${distortion === 'polydec' ? '' : `GRAPHGEN_MOLGEN_DISTORTION=${distortion} `}`;
   const denoiserEnv = denoiserRaw === DEFAULT_DENOISER ? '' : `GRAPHGEN_MOLGEN_DENOISER=${denoiserRaw} `;
   const distortionEnv = trainDistortion === undefined ? '' : `GRAPHGEN_MOLGEN_TRAIN_DISTORTION=${trainDistortion} ${warmStart ? 'GRAPHGEN_MOLGEN_WARM_START=1 ' : ''}`;
   const history = await readFile(HISTORY, 'utf8').catch(() => undefined);
