@@ -79,10 +79,13 @@ export async function trainWithBudget(
     model = make();
     const c0 = cpuMinutes();
     const r = await model.fit(train, { ...fit, rng: createRng(0), epochs: epochs + step, checkpointDir: dir, resume: true });
-    spent += cpuMinutes() - c0;
     epochs = r.epochs;
     last = { epochs: r.epochs, steps: r.steps, loss: r.losses.at(-1) ?? Number.NaN };
-    await writeFile(`${dir}/cpu-minutes.txt`, String(spent));
+    // restoring for an evaluation is not training: the count (and the file) only grows when it trains
+    if (step > 0) {
+      spent += cpuMinutes() - c0;
+      await writeFile(`${dir}/cpu-minutes.txt`, String(spent));
+    }
     log?.(`${dir}: epoch ${last.epochs}, step ${last.steps}, loss ${last.loss.toFixed(4)}, ${spent.toFixed(1)} / ${budget} CPU min`);
   } while (spent < budget);
   return { model, epochs: last.epochs, steps: last.steps, loss: last.loss, cpu: spent };
