@@ -62,6 +62,8 @@ import { DiscreteDiffusion } from '../src/generators/diffusion/DiscreteDiffusion
 import { ErdosRenyi } from '../src/generators/baselines/ErdosRenyi.js';
 import { StochasticBlockModel } from '../src/generators/baselines/StochasticBlockModel.js';
 import type { GraphGenerator } from '../src/generators/common/GraphGenerator.js';
+import { TRANSITION_KINDS, type TransitionKind } from '../src/generators/common/CategoricalTransition.js';
+import { EDGE_CONSTRAINT_NAMES, type EdgeConstraintName } from '../src/generators/common/EdgeConstraint.js';
 import type { Graph } from '../src/graph/Graph.js';
 import { cpuMinutes, seedFromCommitted, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
@@ -104,14 +106,14 @@ export async function run(): Promise<string> {
   const components = process.env.GRAPHGEN_VUN_COMPONENTS === '1';
   const warmStart = process.env.GRAPHGEN_VUN_WARM_START === '1';
   const cycleEdges = process.env.GRAPHGEN_VUN_CYCLE_EDGES === '1';
-  const prior = process.env.GRAPHGEN_VUN_PRIOR || 'marginal';
-  if (prior !== 'marginal' && prior !== 'absorbing' && prior !== 'uniform') throw new Error(`GRAPHGEN_VUN_PRIOR must be marginal, absorbing or uniform, got ${prior}`);
+  const prior = (process.env.GRAPHGEN_VUN_PRIOR || 'marginal') as TransitionKind;
+  if (!TRANSITION_KINDS.includes(prior)) throw new Error(`GRAPHGEN_VUN_PRIOR must be one of ${TRANSITION_KINDS.join(', ')}, got ${prior}`);
   if (prior !== 'marginal' && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_PRIOR=${prior} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   const priorTag = prior === 'marginal' ? '' : prior === 'absorbing' ? '-abs' : '-uni';
   const sampling = samplingKnobs('GRAPHGEN_VUN_');
   if (sampling.env !== '' && models.some((m) => m !== 'defog')) throw new Error(`${sampling.env.trim()} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
-  const constraint = process.env.GRAPHGEN_VUN_CONSTRAINT || undefined;
-  if (constraint !== undefined && constraint !== 'planar' && constraint !== 'acyclic') throw new Error(`GRAPHGEN_VUN_CONSTRAINT must be planar or acyclic, got ${constraint}`);
+  const constraint = (process.env.GRAPHGEN_VUN_CONSTRAINT || undefined) as EdgeConstraintName | undefined;
+  if (constraint !== undefined && !EDGE_CONSTRAINT_NAMES.includes(constraint)) throw new Error(`GRAPHGEN_VUN_CONSTRAINT must be one of ${EDGE_CONSTRAINT_NAMES.join(', ')}, got ${constraint}`);
   const { distortion: trainDistortion, suffix: distortionTag } = parseTrainDistortion('GRAPHGEN_VUN_TRAIN_DISTORTION', process.env.GRAPHGEN_VUN_TRAIN_DISTORTION);
   if (trainDistortion !== undefined && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   if (warmStart && !components && !cycleEdges && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features), GRAPHGEN_VUN_CYCLE_EDGES=1 (the same for the cycle-edge features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
