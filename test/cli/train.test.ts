@@ -58,9 +58,9 @@ describe('graphgen train', () => {
     expect(rtd.status).toBe(0);
     expect((JSON.parse(readFileSync(join(td, 'generator.json'), 'utf8')) as { config: { trainDistortion?: string } }).config.trainDistortion).toBe('polydec');
     expect((JSON.parse(readFileSync(join(flat, 'generator.json'), 'utf8')) as { config: { trainDistortion?: string } }).config.trainDistortion).toBeUndefined();
-    // --prior is saved in the model
+    // --prior is saved in the model (trained here with size-pooled batches)
     const abs = join(dir, 'abs');
-    expect(runCliProcess([...base, '--out', abs, '--prior', 'absorbing']).status).toBe(0);
+    expect(runCliProcess([...base, '--out', abs, '--prior', 'absorbing', '--size-pool', '2']).status).toBe(0);
     expect((JSON.parse(readFileSync(join(abs, 'generator.json'), 'utf8')) as { config: { prior?: string } }).config.prior).toBe('absorbing');
   });
 
@@ -73,7 +73,7 @@ describe('graphgen train', () => {
     const limited = runCliProcess(['train', '--dataset', join(dir, 'data', 'train.g6'), '--model', 'er', '--limit', '3', '--time-limit', '0.5', '--out', join(dir, 'er3'), '--no-progress']);
     expect(limited.status).toBe(0);
     expect(limited.stdout).toMatch(/\(3 graphs\)/);
-    for (const [flag, value] of [['--limit', '0'], ['--time-limit', '-1'], ['--time-limit', 'soon'], ['--lr-schedule', 'step'], ['--warmup', '10'], ['--lr', '0']]) {
+    for (const [flag, value] of [['--limit', '0'], ['--time-limit', '-1'], ['--time-limit', 'soon'], ['--lr-schedule', 'step'], ['--warmup', '10'], ['--lr', '0'], ['--size-pool', '0']]) {
       const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'er', flag, value, '--out', join(dir, 'x')]);
       expect(r.status, `${flag} ${value}`).toBe(2);
       expect(r.stderr).toContain(flag);

@@ -132,6 +132,7 @@ interface TrainFlags {
   epochs: string;
   out: string;
   batchSize: string;
+  sizePool: string;
   lr: string;
   lrSchedule: 'constant' | 'cosine';
   warmup: string;
@@ -163,6 +164,7 @@ interface TrainFlags {
  * graphgen train --dataset shared:tree --model defog --components --train-distortion polydec --epochs 2000 --out runs/tree
  * graphgen train --dataset shared:tree --model defog --components --cycle-edges --train-distortion polydec --epochs 2000 --out runs/tree-cyc
  * graphgen train --dataset shared:planar --model defog --prior absorbing --components --epochs 3000 --out runs/planar-abs   # then sample --constraint planar
+ * graphgen train --dataset shared:sbm --model defog --batch-size 8 --size-pool 8 --epochs 500 --out runs/sbm
  * graphgen train --dataset qm9 --model defog --epochs 30 --lr 2e-4 --lr-schedule cosine --warmup 500 --out runs/qm9
  * ```
  */
@@ -175,6 +177,7 @@ export function trainCommand(): Command {
     .option('--epochs <n>', 'training epochs', '100')
     .requiredOption('--out <dir>', 'output directory (model, checkpoint)')
     .option('--batch-size <n>', 'graphs per mini-batch', '32')
+    .option('--size-pool <k>', 'sort pools of k mini-batches by graph size before batching, so batches pad less when sizes vary (FitOptions.sizePool; 1 = plain shuffled batches)', '1')
     .option('--lr <x>', 'learning rate', '0.001')
     .addOption(new Option('--lr-schedule <name>', 'constant, or cosine: a half cosine from --lr down to --lr/100 over all --epochs (step-based, so --resume continues it)').choices(['constant', 'cosine']).default('constant'))
     .option('--warmup <steps>', 'linear learning-rate warm-up over the first optimiser steps (cosine schedule only)', '0')
@@ -197,6 +200,7 @@ export function trainCommand(): Command {
     .action(async (flags: TrainFlags) => {
       const epochs = int(flags.epochs, '--epochs', 0);
       const batchSize = int(flags.batchSize, '--batch-size', 1);
+      const sizePool = int(flags.sizePool, '--size-pool', 1);
       const lrBase = num(flags.lr, '--lr');
       const warmup = int(flags.warmup, '--warmup', 0);
       if (warmup > 0 && flags.lrSchedule !== 'cosine') throw InputError.invalid('--warmup', '0 unless --lr-schedule cosine', JSON.stringify(flags.warmup));
@@ -241,7 +245,7 @@ export function trainCommand(): Command {
       const t0 = Date.now();
       let result;
       try {
-        result = await model.fit(data.train, { rng, epochs, batchSize, lr, checkpointDir: flags.out, resume: flags.resume === true, timeLimitMs, onProgress: bar.onProgress, validate, validateEvery });
+        result = await model.fit(data.train, { rng, epochs, batchSize, sizePool, lr, checkpointDir: flags.out, resume: flags.resume === true, timeLimitMs, onProgress: bar.onProgress, validate, validateEvery });
       } finally {
         bar.stop();
       }

@@ -22,6 +22,18 @@ export interface FitOptions {
   /** Graphs per mini-batch. @default 32 */
   batchSize?: number;
   /**
+   * Size-pooled batching, to pad less when graph sizes vary (a padded batch costs
+   * `batchSize · maxNodes²` pair operations): each epoch's shuffled order is cut into pools of
+   * `sizePool` batches, each pool is sorted by node count (ties keep the shuffled order) and cut
+   * into batches, and the batches of the epoch are visited in a random order. Every graph is still
+   * seen once per epoch; batches are less mixed in size. On the SPECTRE SBM split (44-187 nodes,
+   * batches of 8) pools of 8 batches cut the padded pair work from 2.1x to 1.15x the unpadded.
+   * `1` is plain shuffled batches (and draws exactly the same random numbers as before this option
+   * existed). Generators without gradient training ignore it.
+   * @default 1
+   */
+  sizePool?: number;
+  /**
    * Adam learning rate: a number, or a schedule (e.g. `warmupCosineSchedule`) called with the
    * 0-based optimiser step counted over the whole run, resumed runs included (a resumed run
    * continues the schedule where the checkpoint left it, and the schedule may differ from the

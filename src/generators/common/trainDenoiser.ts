@@ -75,6 +75,34 @@ export function corruptionBatches(process: DiscreteProcess, features: ExtraFeatu
   };
 }
 
+/**
+ * The mini-batches of one epoch as lists of indices into the training set (see
+ * `FitOptions.sizePool`): a shuffled order cut into batches, or, with `sizePool > 1`, cut into
+ * pools of `sizePool` batches that are sorted by `sizes` (stable) before being cut, the batches
+ * then visited in a random order. With `sizePool = 1` it draws one permutation, as the plain loop
+ * always did.
+ *
+ * @param sizes - node count of each training graph
+ * @param batchSize - graphs per batch (the last batch of a pool may be short)
+ * @param sizePool - batches per sorted pool (1: no sorting)
+ * @param rng - the loop's generator
+ * @returns the epoch's batches, each a list of training-set indices; every index exactly once
+ */
+export function epochBatches(sizes: readonly number[], batchSize: number, sizePool: number, rng: Rng): number[][] {
+  const order = Array.from(rng.permutation(sizes.length));
+  const batches: number[][] = [];
+  if (sizePool <= 1) {
+    for (let start = 0; start < order.length; start += batchSize) batches.push(order.slice(start, start + batchSize));
+    return batches;
+  }
+  const poolSize = batchSize * sizePool;
+  for (let p = 0; p < order.length; p += poolSize) {
+    const pool = order.slice(p, p + poolSize).sort((a, b) => sizes[a] - sizes[b]);
+    for (let start = 0; start < pool.length; start += batchSize) batches.push(pool.slice(start, start + batchSize));
+  }
+  return Array.from(rng.permutation(batches.length), (i) => batches[i]);
+}
+
 /** Name of the checkpoint file inside `checkpointDir`. */
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
@@ -107,6 +135,8 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
   assertInteger(epochs, 'options.epochs', { min: 0 });
   const batchSize = options.batchSize ?? 32;
   assertInteger(batchSize, 'options.batchSize', { min: 1 });
+  const sizePool = options.sizePool ?? 1;
+  assertInteger(sizePool, 'options.sizePool', { min: 1 });
   const lr = checkedLearningRate(options.lr ?? 1e-3);
   const clipNorm = options.clipNorm ?? 10;
   assertPositive(clipNorm, 'options.clipNorm');
@@ -151,13 +181,13 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
       }
     }
     const { nodeClasses, edgeClasses } = parts;
+    const sizes = train.map((g) => g.n);
     for (; epoch < epochs; epoch++) {
-      const order = loopRng.permutation(train.length);
       let sum = 0;
       let count = 0;
-      for (let start = 0; start < order.length; start += batchSize) {
+      for (const batch of epochBatches(sizes, batchSize, sizePool, loopRng)) {
         throwIfAborted(options.signal, 'training');
-        const graphs = Array.from(order.subarray(start, Math.min(order.length, start + batchSize)), (i) => train[i]);
+        const graphs = batch.map((i) => train[i]);
         const clean = collate(graphs, { nodeClasses, edgeClasses });
         const { input, target } = parts.prepareBatch(clean, loopRng);
         const r = guardedStep(() => parts.loss(parts.denoiser.apply(input, { training: true }), target), vars, adam);
