@@ -29,7 +29,8 @@ export interface FitOptions {
    * seen once per epoch; batches are less mixed in size. On the SPECTRE SBM split (44-187 nodes,
    * batches of 8) pools of 8 batches cut the padded pair work from 2.1x to 1.15x the unpadded.
    * `1` is plain shuffled batches (and draws exactly the same random numbers as before this option
-   * existed). Generators without gradient training ignore it.
+   * existed). Generators that do not train on padded mini-batches (baselines, `GwBarycenter`,
+   * `GwDictionary`) ignore it.
    * @default 1
    */
   sizePool?: number;
