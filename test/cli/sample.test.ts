@@ -65,6 +65,14 @@ describe('graphgen sample', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--constraint');
     expect(existsSync(join(dir, 'er.g6'))).toBe(false);
+    const badSorted = runCliProcess(['sample', '--model', er, '--size-sorted', '--out', join(dir, 'er.g6'), '--no-progress']);
+    expect(badSorted.status).toBe(2);
+    expect(badSorted.stderr).toContain('--size-sorted');
+    // --size-sorted keeps the count and the draw order of node counts (here: the same multiset of sizes)
+    const sorted = join(dir, 'sorted.g6');
+    expect(runCliProcess(['sample', '--model', model, '--count', '6', '--steps', '4', '--eta', '20', '--size-sorted', '--out', sorted, '--no-progress']).status).toBe(0);
+    const ns = (f: string) => parseGraph6(readFileSync(f, 'utf8')).map((g) => g.n);
+    expect(ns(sorted)).toEqual(ns(free));
   });
 
   it('rejects a missing model and bad counts with exit code 2', () => {

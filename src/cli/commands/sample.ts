@@ -28,6 +28,7 @@ interface SampleFlags {
   omega?: string;
   distortion?: TimeDistortion;
   constraint?: EdgeConstraintName;
+  sizeSorted?: boolean;
   progress: boolean;
 }
 
@@ -46,6 +47,7 @@ function nonNegative(value: string | undefined, name: string): number | undefine
  * graphgen sample --model runs/cs --count 20 --steps 200 --out samples.g6
  * graphgen sample --model runs/planar --count 40 --steps 1000 --eta 10 --omega 0.05 --distortion polydec --out planar.g6
  * graphgen sample --model runs/planar-abs --count 40 --steps 500 --constraint planar --out planar.g6
+ * graphgen sample --model runs/sbm --count 40 --steps 500 --size-sorted --out sbm.g6
  * ```
  */
 export function sampleCommand(): Command {
@@ -61,6 +63,7 @@ export function sampleCommand(): Command {
     .option('--omega <x>', 'DeFoG target guidance (defog models)')
     .addOption(new Option('--distortion <name>', 'DeFoG time distortion (defog models)').choices([...TIME_DISTORTIONS]))
     .addOption(new Option('--constraint <name>', 'keep every sample planar / acyclic at every step (ConStruct projector; digress/defog models, best trained with --prior absorbing)').choices([...EDGE_CONSTRAINT_NAMES]))
+    .option('--size-sorted', 'batch graphs of similar size together (less padding when node counts vary, e.g. SBM; same graphs order, other random draws; digress/defog models)')
     .option('--no-progress', 'no progress bar')
     .action(async (flags: SampleFlags) => {
       const count = Number(flags.count);
@@ -73,9 +76,11 @@ export function sampleCommand(): Command {
       const omega = nonNegative(flags.omega, '--omega');
       await initBackend();
       const model = await loadGenerator(flags.model);
-      if (flags.constraint !== undefined && model.kind !== 'digress' && model.kind !== 'defog') {
-        model.dispose();
-        throw InputError.invalid('--constraint', 'a digress or defog model', `a ${model.kind} model in ${flags.model}`);
+      for (const [flag, given] of [['--constraint', flags.constraint !== undefined], ['--size-sorted', flags.sizeSorted === true]] as const) {
+        if (given && model.kind !== 'digress' && model.kind !== 'defog') {
+          model.dispose();
+          throw InputError.invalid(flag, 'a digress or defog model', `a ${model.kind} model in ${flags.model}`);
+        }
       }
       const molecules = await readMoleculesFile(flags.model);
       const show = flags.progress && process.stderr.isTTY === true;
@@ -89,6 +94,7 @@ export function sampleCommand(): Command {
         omega,
         distortion: flags.distortion,
         ...(flags.constraint !== undefined && { constraint: flags.constraint }),
+        ...(flags.sizeSorted === true && { sizeSorted: true }),
         onProgress: (e) => {
           if (show) bar.update(e.done, { step: e.step, steps: e.steps });
         },

@@ -107,6 +107,15 @@ export interface DenoisingSampleOptions extends SampleOptions {
    * noise. @default none
    */
   constraint?: EdgeConstraintName | EdgeConstraint;
+  /**
+   * Batch graphs of similar size: the drawn (or given) node counts are sorted before they are cut
+   * into batches of `batchSize`, so each batch pads less (a batch costs `batchSize · maxNodes²`
+   * pair operations per step; on the SBM benchmark's node counts this roughly halves the padded
+   * work). The graphs are returned in the order of their node counts as drawn, as without the
+   * option, but the random stream is split differently, so the samples differ from an unsorted
+   * run with the same seed. No effect when all graphs have the same size. @default false
+   */
+  sizeSorted?: boolean;
 }
 
 /**
@@ -223,10 +232,13 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
       nodeClasses: this.config.nodeClasses!,
       edgeClasses: this.config.edgeClasses!,
     };
+    // position k of the sampling order is graph order[k] of the output
+    const order = options.sizeSorted === true ? Array.from(counts.keys()).sort((a, b) => counts[a] - counts[b]) : undefined;
+    const sorted = order === undefined ? counts : Int32Array.from(order, (i) => counts[i]);
     const out: Graph[] = [];
     for (let start = 0; start < count; start += batchSize) {
       throwIfAborted(options.signal, 'sampling');
-      const chunk = counts.subarray(start, Math.min(count, start + batchSize));
+      const chunk = sorted.subarray(start, Math.min(count, start + batchSize));
       const graphs = sampleGraphs(parts, chunk, {
         steps,
         rng: options.rng,
@@ -238,7 +250,10 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
       await Promise.resolve();
     }
     options.onProgress?.({ done: count, total: count, step: steps, steps });
-    return out;
+    if (order === undefined) return out;
+    const inDrawOrder = new Array<Graph>(count);
+    order.forEach((i, k) => (inDrawOrder[i] = out[k]));
+    return inDrawOrder;
   }
 
   /**
