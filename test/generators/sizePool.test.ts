@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { Graph } from '../../src/graph/Graph.js';
 import { initBackend } from '../../src/nn/initBackend.js';
-import { epochBatches } from '../../src/generators/common/trainDenoiser.js';
+import { epochBatches, pooledLossScales } from '../../src/generators/common/trainDenoiser.js';
 import { DiscreteFlow } from '../../src/generators/flow/DiscreteFlow.js';
 import { TINY } from './helpers.js';
 
@@ -100,5 +100,19 @@ describe('size-sorted sampling (DenoisingSampleOptions.sizeSorted)', () => {
     expect(c1.map(key)).toEqual(c2.map(key));
     expect(c1.map((g) => g.n)).toEqual(plain.map((g) => g.n));
     model.dispose();
+  });
+});
+
+describe('pooledLossScales', () => {
+  it('gives every node pair of the epoch the same weight and averages to 1', () => {
+    const sizes = Array.from({ length: 50 }, (_, i) => 3 + ((i * 29) % 40));
+    const batches = epochBatches(sizes, 6, 4, createRng(2));
+    const scales = pooledLossScales(batches, sizes);
+    const pairs = batches.map((b) => b.reduce((a, i) => a + sizes[i] * (sizes[i] - 1), 0));
+    const perPair = scales.map((s, k) => s / pairs[k]);
+    for (const w of perPair) expect(w).toBeCloseTo(perPair[0], 12);
+    expect(scales.reduce((a, x) => a + x, 0) / scales.length).toBeCloseTo(1, 12);
+    expect(Math.max(...scales) / Math.min(...scales)).toBeGreaterThan(2); // sorted pools differ a lot in size
+    expect(pooledLossScales([[0], [1, 2]], [1, 1, 1])).toEqual([1, 1]); // no pairs: unscaled
   });
 });

@@ -103,6 +103,23 @@ export function epochBatches(sizes: readonly number[], batchSize: number, sizePo
   return Array.from(rng.permutation(batches.length), (i) => batches[i]);
 }
 
+/**
+ * Loss scales of size-pooled batches. Pools put small graphs with small ones, so a per-batch
+ * mean (the loss averages over a batch's node pairs) would weight their pairs more than mixed
+ * batches do; scaling batch `k`'s loss by `pairs_k / mean_k pairs_k`, where `pairs_k = Σ n(n-1)`
+ * over its graphs, gives every node pair of the epoch the same weight `1 / mean pairs`, as plain
+ * batches nearly do. The mean scale is 1, so the learning rate keeps its meaning.
+ *
+ * @param batches - the epoch's batches ({@link epochBatches})
+ * @param sizes - node count of each training graph
+ * @returns one scale per batch (1 for a batch without pairs)
+ */
+export function pooledLossScales(batches: readonly (readonly number[])[], sizes: readonly number[]): number[] {
+  const pairs = batches.map((b) => b.reduce((a, i) => a + sizes[i] * (sizes[i] - 1), 0));
+  const mean = pairs.reduce((a, x) => a + x, 0) / Math.max(1, pairs.length);
+  return pairs.map((p) => (p > 0 && mean > 0 ? p / mean : 1));
+}
+
 /** Name of the checkpoint file inside `checkpointDir`. */
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
@@ -185,12 +202,17 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
     for (; epoch < epochs; epoch++) {
       let sum = 0;
       let count = 0;
-      for (const batch of epochBatches(sizes, batchSize, sizePool, loopRng)) {
+      const batches = epochBatches(sizes, batchSize, sizePool, loopRng);
+      const scales = sizePool > 1 ? pooledLossScales(batches, sizes) : undefined;
+      for (const [k, batch] of batches.entries()) {
         throwIfAborted(options.signal, 'training');
         const graphs = batch.map((i) => train[i]);
         const clean = collate(graphs, { nodeClasses, edgeClasses });
         const { input, target } = parts.prepareBatch(clean, loopRng);
-        const r = guardedStep(() => parts.loss(parts.denoiser.apply(input, { training: true }), target), vars, adam);
+        const scale = scales?.[k] ?? 1;
+        const lossFn = (): tf.Scalar => parts.loss(parts.denoiser.apply(input, { training: true }), target);
+        const r = guardedStep(scale === 1 ? lossFn : () => tf.mul(lossFn(), scale) as tf.Scalar, vars, adam);
+        if (scale !== 1) r.loss /= scale;
         tf.dispose([input.x, input.e, input.y, input.nodeMask, target.x, target.e]);
         step++;
         if (r.applied) {
