@@ -15,7 +15,7 @@ import { createRng } from '../src/core/rng.js';
 import { loadBenchmark } from '../src/datasets/loaders/loadBenchmark.js';
 import { initBackend } from '../src/nn/initBackend.js';
 import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
-import { epochBatches } from '../src/generators/common/trainDenoiser.js';
+import { epochBatches } from '../src/generators/common/epochBatches.js';
 import { cpuMinutes } from './trainWithBudget.js';
 import { envNumber } from './samplingKnobs.js';
 

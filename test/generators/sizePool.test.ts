@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { Graph } from '../../src/graph/Graph.js';
 import { initBackend } from '../../src/nn/initBackend.js';
-import { epochBatches, pooledLossScales } from '../../src/generators/common/trainDenoiser.js';
+import { epochBatches, pooledLossScales } from '../../src/generators/common/epochBatches.js';
 import { DiscreteFlow } from '../../src/generators/flow/DiscreteFlow.js';
 import { TINY } from './helpers.js';
 
