@@ -168,14 +168,14 @@ export async function trainDenoiser(parts: TrainerParts, train: readonly Graph[]
         const scale = scales?.[k] ?? 1;
         const lossFn = (): tf.Scalar => parts.loss(parts.denoiser.apply(input, { training: true }), target);
         const r = guardedStep(scale === 1 ? lossFn : () => tf.mul(lossFn(), scale) as tf.Scalar, vars, adam);
-        if (scale !== 1) r.loss /= scale;
         tf.dispose([input.x, input.e, input.y, input.nodeMask, target.x, target.e]);
         step++;
         if (r.applied) {
           ema.update();
+          // the epoch's loss weights each batch as its gradient does (by pairs, with pools); a step reports its batch mean
           sum += r.loss;
-          count++;
-          options.onProgress?.({ type: 'step', epoch, step, loss: r.loss });
+          count += scale;
+          options.onProgress?.({ type: 'step', epoch, step, loss: r.loss / scale });
         } else {
           skippedSteps++;
           options.onProgress?.({ type: 'skipped', epoch, step, reason: r.reason ?? 'non-finite' });
