@@ -66,6 +66,8 @@ const SAMPLE_BATCH = 250;
 const CHUNK_STEPS = 300;
 
 const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(1)}`);
+const int = (x: number): string => x.toLocaleString('en-US');
+const mean = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0) / xs.length;
 
 /** The scalar metrics of one sampling seed (the SMILES list is not kept). */
 type SeedMetrics = Omit<MoleculeMetricsResult, 'smiles'>;
@@ -88,7 +90,7 @@ function meanMetrics(ms: SeedMetrics[]): SeedMetrics {
   const out = { ...ms[0] };
   for (const k of METRIC_KEYS) {
     const xs = ms.map((x) => x[k]);
-    (out as Record<string, number | null>)[k] = xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, x) => a + x, 0) / xs.length;
+    (out as Record<string, number | null>)[k] = xs.some((x) => x === null) ? null : mean(xs as number[]);
   }
   return out;
 }
@@ -99,10 +101,10 @@ function metricsRow(label: string, ms: SeedMetrics[]): string {
     const xs = ms.map((x) => x[k]);
     if (xs.some((x) => x === null)) return '-';
     const v = xs as number[];
-    const mean = v.reduce((a, x) => a + x, 0) / v.length;
-    if (v.length === 1) return fmt(mean);
-    const sd = Math.sqrt(v.reduce((a, x) => a + (x - mean) ** 2, 0) / (v.length - 1));
-    return `${fmt(mean)} ± ${(scale * sd).toFixed(k === 'nspdk' ? 4 : 1)}`;
+    const m = mean(v);
+    if (v.length === 1) return fmt(m);
+    const sd = Math.sqrt(v.reduce((a, x) => a + (x - m) ** 2, 0) / (v.length - 1));
+    return `${fmt(m)} ± ${(scale * sd).toFixed(k === 'nspdk' ? 4 : 1)}`;
   };
   const p = (k: (typeof METRIC_KEYS)[number]): string => cell(k, (x) => (100 * x).toFixed(1), 100);
   return `| ${label} | ${p('validity')} | ${p('relaxedValidity')} | ${p('validityWithoutCorrection')} | ${p('uniqueness')} | ${p('novelty')} | ${p('atomStability')} | ${p('moleculeStability')} | ${cell('nspdk', (x) => x.toFixed(4), 1)} |`;
@@ -115,7 +117,6 @@ function parseSeeds(raw: string | undefined): number[] {
   if (seeds.some((x) => !Number.isInteger(x) || x < 1) || new Set(seeds).size !== seeds.length) throw new Error(`GRAPHGEN_MOLGEN_SEEDS: expected a comma list of distinct positive integers, got ${JSON.stringify(raw)}`);
   return seeds;
 }
-const int = (x: number): string => x.toLocaleString('en-US');
 
 export async function run(): Promise<string> {
   const budget = envNumber('GRAPHGEN_MOLGEN_CPU_MINUTES', 4);
@@ -179,9 +180,9 @@ export async function run(): Promise<string> {
   }
   model.dispose();
   const m = runs.length === 1 ? runs[0].metrics : meanMetrics(runs.map((x) => x.metrics));
-  const sampleCpu = runs.reduce((a, x) => a + x.sampleCpu, 0) / runs.length;
-  const sampleWall = runs.reduce((a, x) => a + x.sampleWall, 0) / runs.length;
-  const evalCpu = runs.reduce((a, x) => a + x.evalCpu, 0) / runs.length;
+  const sampleCpu = mean(runs.map((x) => x.sampleCpu));
+  const sampleWall = mean(runs.map((x) => x.sampleWall));
+  const evalCpu = mean(runs.map((x) => x.evalCpu));
   const target = (x: number | null, t: number): string => (x !== null && x >= t ? 'reached' : 'not reached');
   const denoiserEnv = denoiserRaw === DEFAULT_DENOISER ? '' : `GRAPHGEN_MOLGEN_DENOISER=${denoiserRaw} `;
   const distortionEnv = trainDistortion === undefined ? '' : `GRAPHGEN_MOLGEN_TRAIN_DISTORTION=${trainDistortion} ${warmStart ? 'GRAPHGEN_MOLGEN_WARM_START=1 ' : ''}`;
