@@ -113,8 +113,8 @@ export async function run(): Promise<string> {
   if (!TRANSITION_KINDS.includes(prior)) throw new Error(`GRAPHGEN_VUN_PRIOR must be one of ${TRANSITION_KINDS.join(', ')}, got ${prior}`);
   if (prior !== 'marginal' && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_PRIOR=${prior} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   const priorTag = prior === 'marginal' ? '' : prior === 'absorbing' ? '-abs' : '-uni';
-  const sizePool = Math.round(envNumber('GRAPHGEN_VUN_SIZE_POOL', 1));
-  if (sizePool < 1) throw new Error(`GRAPHGEN_VUN_SIZE_POOL: expected a positive integer, got ${process.env.GRAPHGEN_VUN_SIZE_POOL}`);
+  const sizePool = envNumber('GRAPHGEN_VUN_SIZE_POOL', 1);
+  if (!Number.isInteger(sizePool) || sizePool < 1) throw new Error(`GRAPHGEN_VUN_SIZE_POOL: expected a positive integer, got ${process.env.GRAPHGEN_VUN_SIZE_POOL}`);
   const sampling = samplingKnobs('GRAPHGEN_VUN_');
   if (sampling.env !== '' && models.some((m) => m !== 'defog')) throw new Error(`${sampling.env.trim()} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   const constraint = (process.env.GRAPHGEN_VUN_CONSTRAINT || undefined) as EdgeConstraintName | undefined;
