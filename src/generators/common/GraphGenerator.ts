@@ -28,8 +28,9 @@ export interface FitOptions {
    * into batches, and the batches of the epoch are visited in a random order. Every graph is still
    * seen once per epoch; batches are less mixed in size, and each batch's loss is scaled by its
    * share of node pairs so that every pair keeps about the weight it has in mixed batches (a
-   * step reports its batch's mean loss, an epoch the mean weighted the same way). On the SPECTRE SBM split (44-187 nodes,
-   * batches of 8) pools of 8 batches cut the padded pair work from 2.1x to 1.15x the unpadded.
+   * step reports its batch's mean loss, an epoch the mean weighted the same way). On the SPECTRE
+   * SBM split (44-187 nodes, batches of 8) pools of 8 batches cut the padded pair work from 2.1x
+   * to 1.15x the unpadded.
    * `1` is plain shuffled batches (and draws exactly the same random numbers as before this option
    * existed). Generators that do not train on padded mini-batches (baselines, `GwBarycenter`,
    * `GwDictionary`) ignore it.
