@@ -37,7 +37,8 @@
  * - `GRAPHGEN_VUN_PRIOR` (defog only) `marginal` (default), `absorbing` or `uniform`: the flow's
  *   prior (`DiscreteFlowConfig.prior`); other than marginal trains in `<dataset>-<model>-abs/` or
  *   `-uni/` (before the other suffixes). The absorbing prior (every pair starts without an edge)
- *   is what constrained sampling needs;
+ *   is what constrained sampling needs; `GRAPHGEN_VUN_NODE_PRIOR` a different prior for the node
+ *   classes (`DiscreteFlowConfig.nodePrior`; folder suffix `-n<abs|uni|marg>`, bench/priorKnobs.ts);
  * - `GRAPHGEN_VUN_CONSTRAINT` `planar` or `acyclic`: samples with that edge constraint
  *   (`SampleOptions.constraint`, ConStruct's projector); the row says so;
  * - `GRAPHGEN_VUN_ETA`, `GRAPHGEN_VUN_OMEGA`, `GRAPHGEN_VUN_DISTORTION` (defog only): DeFoG's
@@ -65,7 +66,7 @@ import { DiscreteDiffusion } from '../src/generators/diffusion/DiscreteDiffusion
 import { ErdosRenyi } from '../src/generators/baselines/ErdosRenyi.js';
 import { StochasticBlockModel } from '../src/generators/baselines/StochasticBlockModel.js';
 import type { GraphGenerator } from '../src/generators/common/GraphGenerator.js';
-import { TRANSITION_KINDS, type TransitionKind } from '../src/generators/common/CategoricalTransition.js';
+import { priorKnobs } from './priorKnobs.js';
 import { EDGE_CONSTRAINT_NAMES, type EdgeConstraintName } from '../src/generators/common/EdgeConstraint.js';
 import type { Graph } from '../src/graph/Graph.js';
 import { cpuMinutes, seedFromCommitted, trainWithBudget, type BenchModel } from './trainWithBudget.js';
@@ -109,10 +110,8 @@ export async function run(): Promise<string> {
   const components = process.env.GRAPHGEN_VUN_COMPONENTS === '1';
   const warmStart = process.env.GRAPHGEN_VUN_WARM_START === '1';
   const cycleEdges = process.env.GRAPHGEN_VUN_CYCLE_EDGES === '1';
-  const prior = (process.env.GRAPHGEN_VUN_PRIOR || 'marginal') as TransitionKind;
-  if (!TRANSITION_KINDS.includes(prior)) throw new Error(`GRAPHGEN_VUN_PRIOR must be one of ${TRANSITION_KINDS.join(', ')}, got ${prior}`);
-  if (prior !== 'marginal' && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_PRIOR=${prior} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
-  const priorTag = prior === 'marginal' ? '' : prior === 'absorbing' ? '-abs' : '-uni';
+  const priors = priorKnobs('GRAPHGEN_VUN_');
+  if (priors.env !== '' && models.some((m) => m !== 'defog')) throw new Error(`${priors.env.trim()} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   const sizePool = envNumber('GRAPHGEN_VUN_SIZE_POOL', 1);
   if (!Number.isInteger(sizePool) || sizePool < 1) throw new Error(`GRAPHGEN_VUN_SIZE_POOL: expected a positive integer, got ${process.env.GRAPHGEN_VUN_SIZE_POOL}`);
   const sampling = samplingKnobs('GRAPHGEN_VUN_');
@@ -128,7 +127,7 @@ export async function run(): Promise<string> {
   // the warm start for the cycle-edge features replaces the other two (its source is the run without them)
   const widen = warmStart && components && trainDistortion === undefined && !cycleEdges;
   if (widen && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 with GRAPHGEN_VUN_COMPONENTS=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
-  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priorTag ? `GRAPHGEN_VUN_PRIOR=${prior} ` : ''}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}${sampling.env}${sizePool === 1 ? '' : `GRAPHGEN_VUN_SIZE_POOL=${sizePool} `}`;
+  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priors.env}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}${sampling.env}${sizePool === 1 ? '' : `GRAPHGEN_VUN_SIZE_POOL=${sizePool} `}`;
   const backend = await initBackend();
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
@@ -147,8 +146,8 @@ export async function run(): Promise<string> {
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
       const features = components || cycleEdges ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, ...(components && { components }), ...(cycleEdges && { cycleEdges }) } : undefined;
-      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }), ...(priorTag && { prior }) })) as unknown as BenchModel;
-      const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}${priorTag}`;
+      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }), ...(priors.prior !== 'marginal' && { prior: priors.prior }), ...(priors.nodePrior !== undefined && { nodePrior: priors.nodePrior }) })) as unknown as BenchModel;
+      const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}${priors.tag}`;
       const compDir = components ? `${dir}-comp` : dir;
       const featureDir = cycleEdges ? `${compDir}-cyc` : compDir;
       const runDir = `${featureDir}${distortionTag}`;
@@ -171,7 +170,7 @@ export async function run(): Promise<string> {
       const sampleCpu = cpuMinutes() - c0;
       r.model.dispose();
       const label = model === 'digress' ? 'DiscreteDiffusion (DiGress class)' : 'DiscreteFlow (DeFoG class)';
-      lines.push(row(`${label}${priorTag ? `, ${prior} prior` : ''}${constraint ? `, ${constraint} projector (ConStruct)` : ''}`, gs, data, cfg.validity, [r.cpu.toFixed(1), `${r.epochs} (${r.steps})`, r.loss.toFixed(3), sampleCpu.toFixed(1)]));
+      lines.push(row(`${label}${priors.text ? `, ${priors.text}` : ''}${constraint ? `, ${constraint} projector (ConStruct)` : ''}`, gs, data, cfg.validity, [r.cpu.toFixed(1), `${r.epochs} (${r.steps})`, r.loss.toFixed(3), sampleCpu.toFixed(1)]));
     }
     if (trainOnly) continue;
     const baselines: [string, GraphGenerator][] = [

@@ -37,7 +37,12 @@
  *   folder above plus `-td-<name>` (bench/trainDistortion.ts);
  * - `GRAPHGEN_MOLGEN_WARM_START=1` (with a training distortion): when that folder has no
  *   checkpoint yet, start it from the uniform-time folder (same weights, step, schedule position
- *   and CPU minutes; bench/widenCheckpoint.ts).
+ *   and CPU minutes; bench/widenCheckpoint.ts);
+ * - `GRAPHGEN_MOLGEN_PRIOR` / `GRAPHGEN_MOLGEN_NODE_PRIOR`: the flow's prior for the bonds and,
+ *   when different, for the atoms (`DiscreteFlowConfig.prior` / `nodePrior`; default marginal),
+ *   e.g. `absorbing` / `marginal`: every molecule starts without bonds, so each noisy molecule is
+ *   a bond subset of a real one. Trains in the folder above plus the suffix of bench/priorKnobs.ts
+ *   (`-abs-nmarg` for that example), inserted before the distortion suffix.
  */
 import { cpus } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -48,6 +53,7 @@ import { loadRdkit, loadQm9, fromSmiles, QM9_ENCODING, moleculeMetrics, molecula
 import { cpuMinutes, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
 import { parseDenoiserSize } from './denoiserSize.js';
+import { priorKnobs } from './priorKnobs.js';
 import { parseTrainDistortion } from './trainDistortion.js';
 import { widenCheckpoint } from './widenCheckpoint.js';
 import { envNumber, samplingKnobs } from './samplingKnobs.js';
@@ -132,6 +138,8 @@ export async function run(): Promise<string> {
   const { distortion: trainDistortion, suffix: distortionTag } = parseTrainDistortion('GRAPHGEN_MOLGEN_TRAIN_DISTORTION', process.env.GRAPHGEN_MOLGEN_TRAIN_DISTORTION);
   const warmStart = process.env.GRAPHGEN_MOLGEN_WARM_START === '1';
   if (warmStart && trainDistortion === undefined) throw new Error('GRAPHGEN_MOLGEN_WARM_START=1 needs GRAPHGEN_MOLGEN_TRAIN_DISTORTION (it starts a distorted-time run from the uniform-time checkpoint)');
+  const priors = priorKnobs('GRAPHGEN_MOLGEN_');
+  if (warmStart && priors.tag !== '') throw new Error(`GRAPHGEN_MOLGEN_WARM_START=1 starts from a marginal-prior checkpoint; it cannot be combined with ${priors.env.trim()}`);
   const backend = await initBackend();
   const rdkit = await loadRdkit();
   const qm9 = await loadQm9();
@@ -142,7 +150,7 @@ export async function run(): Promise<string> {
   const c00 = cpuMinutes();
   const train = subset.map((s) => fromSmiles(rdkit, s, QM9_ENCODING, { dropCharges: true }));
   const convertCpu = cpuMinutes() - c00;
-  const uniformDir = `.bench-tmp/molgen/${full ? 'all' : nTrain}-${modelTag}`;
+  const uniformDir = `.bench-tmp/molgen/${full ? 'all' : nTrain}-${modelTag}${priors.tag}`;
   const dir = `${uniformDir}${distortionTag}`;
   const make = (): BenchModel =>
     new DiscreteFlow({
@@ -151,6 +159,8 @@ export async function run(): Promise<string> {
       denoiser: size,
       features: { ...DiscreteFlow.defaultFeatures, molecular: molecularFeaturesConfig(QM9_ENCODING) },
       ...(trainDistortion && { trainDistortion }),
+      ...(priors.prior !== 'marginal' && { prior: priors.prior }),
+      ...(priors.nodePrior !== undefined && { nodePrior: priors.nodePrior }),
     }) as unknown as BenchModel;
   if (warmStart && (await widenCheckpoint(uniformDir, dir, make()))) console.log(`${dir}: warm start from ${uniformDir}`);
   const stepsPerEpoch = Math.ceil(nTrain / FIT.batchSize);
@@ -187,11 +197,11 @@ export async function run(): Promise<string> {
   const denoiserEnv = denoiserRaw === DEFAULT_DENOISER ? '' : `GRAPHGEN_MOLGEN_DENOISER=${denoiserRaw} `;
   const distortionEnv = trainDistortion === undefined ? '' : `GRAPHGEN_MOLGEN_TRAIN_DISTORTION=${trainDistortion} ${warmStart ? 'GRAPHGEN_MOLGEN_WARM_START=1 ' : ''}`;
   const history = await readFile(HISTORY, 'utf8').catch(() => undefined);
-  const command = `${decay.env}${denoiserEnv}${distortionEnv}${sampling}GRAPHGEN_MOLGEN_CPU_MINUTES=${budget} GRAPHGEN_MOLGEN_TRAIN_SIZE=${full ? 'all' : nTrain} GRAPHGEN_MOLGEN_SAMPLES=${nSamples} GRAPHGEN_MOLGEN_SAMPLING_STEPS=${steps} ${seeds.length === 1 && seeds[0] === 1 ? '' : `GRAPHGEN_MOLGEN_SEEDS=${seeds.join(',')} `}npm run bench -- molgen`;
+  const command = `${decay.env}${denoiserEnv}${priors.env}${distortionEnv}${sampling}GRAPHGEN_MOLGEN_CPU_MINUTES=${budget} GRAPHGEN_MOLGEN_TRAIN_SIZE=${full ? 'all' : nTrain} GRAPHGEN_MOLGEN_SAMPLES=${nSamples} GRAPHGEN_MOLGEN_SAMPLING_STEPS=${steps} ${seeds.length === 1 && seeds[0] === 1 ? '' : `GRAPHGEN_MOLGEN_SEEDS=${seeds.join(',')} `}npm run bench -- molgen`;
   return [
-    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100), \`GRAPHGEN_MOLGEN_SEEDS\` (sampling seeds, default 1), \`GRAPHGEN_MOLGEN_ETA\` / \`_OMEGA\` / \`_DISTORTION\` (DeFoG's sampling knobs, default 0 / 0 / polydec), \`GRAPHGEN_MOLGEN_DECAY\` (\`FROM:STEPS[:PEAK]\` cosine segments down to 1 % of the rate, see bench/lrDecay.ts, default none), \`GRAPHGEN_MOLGEN_DENOISER\` (\`LAYERSxHIDDENX-HIDDENE-HIDDENY\`, default ${DEFAULT_DENOISER}), \`GRAPHGEN_MOLGEN_TRAIN_DISTORTION\` / \`_WARM_START\` (training times, default uniform)).`,
+    `Command: \`${command}\` (resumes from \`${dir}/\`; knobs \`GRAPHGEN_MOLGEN_CPU_MINUTES\` (training budget, CPU min, default 4), \`GRAPHGEN_MOLGEN_TRAIN_SIZE\` (default 4000, \`all\` = full split), \`GRAPHGEN_MOLGEN_SAMPLES\` (default 500), \`GRAPHGEN_MOLGEN_SAMPLING_STEPS\` (default 100), \`GRAPHGEN_MOLGEN_SEEDS\` (sampling seeds, default 1), \`GRAPHGEN_MOLGEN_ETA\` / \`_OMEGA\` / \`_DISTORTION\` (DeFoG's sampling knobs, default 0 / 0 / polydec), \`GRAPHGEN_MOLGEN_DECAY\` (\`FROM:STEPS[:PEAK]\` cosine segments down to 1 % of the rate, see bench/lrDecay.ts, default none), \`GRAPHGEN_MOLGEN_DENOISER\` (\`LAYERSxHIDDENX-HIDDENE-HIDDENY\`, default ${DEFAULT_DENOISER}), \`GRAPHGEN_MOLGEN_TRAIN_DISTORTION\` / \`_WARM_START\` (training times, default uniform), \`GRAPHGEN_MOLGEN_PRIOR\` / \`_NODE_PRIOR\` (the flow's bond / atom priors, default marginal)).`,
     '',
-    `DiscreteFlow (DeFoG class; graph transformer ${size.layers} layers, widths ${size.hiddenX}/${size.hiddenE}/${size.hiddenY}, ${size.heads} heads; RRWP K=8 + DiGress molecular features), trained on ${int(nTrain)} QM9 training molecules (${full ? 'the full training split' : 'seeded subset of the training split'}, no H, charges dropped, Kekulé) for ${r.epochs} epochs / ${int(r.steps)} steps (batch ${FIT.batchSize}, ${decay.text}, EMA ${FIT.emaDecay}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart ? ' (warm start from the uniform-time checkpoint)' : ''}`}, seed 0, final epoch loss ${r.loss.toFixed(3)}), then ${int(nSamples)} samples with ${steps} steps (batches of ${SAMPLE_BATCH}, eta ${eta}, omega ${omega}, ${distortion}; ${seeds.length === 1 ? `seed ${seeds[0]}` : `seeds ${seeds.join(', ')}, one row each and their mean ± standard deviation, as DiGress and DeFoG report`}). Backend ${backend.name} (one thread).`,
+    `DiscreteFlow (DeFoG class; graph transformer ${size.layers} layers, widths ${size.hiddenX}/${size.hiddenE}/${size.hiddenY}, ${size.heads} heads; RRWP K=8 + DiGress molecular features${priors.text ? `; ${priors.text}` : ''}), trained on ${int(nTrain)} QM9 training molecules (${full ? 'the full training split' : 'seeded subset of the training split'}, no H, charges dropped, Kekulé) for ${r.epochs} epochs / ${int(r.steps)} steps (batch ${FIT.batchSize}, ${decay.text}, EMA ${FIT.emaDecay}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart ? ' (warm start from the uniform-time checkpoint)' : ''}`}, seed 0, final epoch loss ${r.loss.toFixed(3)}), then ${int(nSamples)} samples with ${steps} steps (batches of ${SAMPLE_BATCH}, eta ${eta}, omega ${omega}, ${distortion}; ${seeds.length === 1 ? `seed ${seeds[0]}` : `seeds ${seeds.join(', ')}, one row each and their mean ± standard deviation, as DiGress and DeFoG report`}). Backend ${backend.name} (one thread).`,
     '',
     `| generated | validity % | relaxed validity % | validity w/o correction % | uniqueness % | novelty % | atom stab. % | mol. stab. % | NSPDK (vs ${int(qm9.test.length)} test) |`,
     '|---|---|---|---|---|---|---|---|---|',

@@ -60,8 +60,10 @@ describe('graphgen train', () => {
     expect((JSON.parse(readFileSync(join(flat, 'generator.json'), 'utf8')) as { config: { trainDistortion?: string } }).config.trainDistortion).toBeUndefined();
     // --prior is saved in the model (trained here with size-pooled batches)
     const abs = join(dir, 'abs');
-    expect(runCliProcess([...base, '--out', abs, '--prior', 'absorbing', '--size-pool', '2']).status).toBe(0);
-    expect((JSON.parse(readFileSync(join(abs, 'generator.json'), 'utf8')) as { config: { prior?: string } }).config.prior).toBe('absorbing');
+    expect(runCliProcess([...base, '--out', abs, '--prior', 'absorbing', '--node-prior', 'marginal', '--size-pool', '2']).status).toBe(0);
+    const absConfig = (JSON.parse(readFileSync(join(abs, 'generator.json'), 'utf8')) as { config: { prior?: string; nodePrior?: string } }).config;
+    expect(absConfig).toMatchObject({ prior: 'absorbing', nodePrior: 'marginal' });
+    expect((JSON.parse(readFileSync(join(td, 'generator.json'), 'utf8')) as { config: { nodePrior?: string } }).config.nodePrior).toBeUndefined();
   });
 
   it('fits a baseline and rejects bad arguments with exit code 2', () => {
@@ -94,6 +96,9 @@ describe('graphgen train', () => {
       expect(r.status, `${model} ${value}`).toBe(2);
       expect(r.stderr).toContain('--prior');
     }
+    const nodePrior = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'digress', '--node-prior', 'marginal', '--out', join(dir, 'x')]);
+    expect(nodePrior.status).toBe(2);
+    expect(nodePrior.stderr).toContain('--node-prior');
     const bad = runCliProcess(['train', '--dataset', join(dir, 'nope'), '--out', join(dir, 'x')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--dataset/);
@@ -102,5 +107,5 @@ describe('graphgen train', () => {
     const badEpochs = runCliProcess(['train', '--dataset', join(dir, 'data'), '--epochs', '-1', '--out', join(dir, 'x')]);
     expect(badEpochs.status).toBe(2);
     expect(badEpochs.stderr).toMatch(/--epochs/);
-  });
+  }, 180_000); // about 15 CLI processes (two inside loops), each a fresh node start; slow on a loaded 2-core machine
 });

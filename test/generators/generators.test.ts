@@ -214,6 +214,33 @@ describe('DiscreteFlow and DiscreteDiffusion', () => {
     model.dispose();
   });
 
+  it('takes a separate node prior (absorbing edges, marginal atoms) and keeps it through save/load', async () => {
+    type WithProcess = { createProcess(m: { x: Float64Array; e: Float64Array }): { prior(part: 'x' | 'e'): Float64Array } };
+    const m = { x: Float64Array.of(0.7, 0.2, 0.1), e: Float64Array.of(0.8, 0.15, 0.05) };
+    const mixed = new DiscreteFlow({ denoiser: TINY, nodeClasses: 3, edgeClasses: 3, prior: 'absorbing', nodePrior: 'marginal' });
+    const p = (mixed as unknown as WithProcess).createProcess(m);
+    const close = (a: Float64Array, b: number[]): void => b.forEach((v, i) => expect(a[i]).toBeCloseTo(v, 12));
+    close(p.prior('x'), [0.7, 0.2, 0.1]);
+    expect(Array.from(p.prior('e'))).toEqual([1, 0, 0]);
+    // absent: the nodes follow `prior`, as before the option existed
+    const plain = (new DiscreteFlow({ denoiser: TINY, nodeClasses: 3, edgeClasses: 3, prior: 'absorbing' }) as unknown as WithProcess).createProcess(m);
+    expect(Array.from(plain.prior('x'))).toEqual([1, 0, 0]);
+    const uniformNodes = (new DiscreteFlow({ denoiser: TINY, nodeClasses: 3, edgeClasses: 3, nodePrior: 'uniform' }) as unknown as WithProcess).createProcess(m);
+    close(uniformNodes.prior('x'), [1 / 3, 1 / 3, 1 / 3]);
+    close(uniformNodes.prior('e'), [0.8, 0.15, 0.05]);
+    expect(() => new DiscreteFlow({ nodePrior: 'bogus' as 'marginal' })).toThrow(/config\.nodePrior/);
+    const model = new DiscreteFlow({ denoiser: TINY, prior: 'absorbing', nodePrior: 'marginal' });
+    await model.fit(train, { epochs: 1, batchSize: 32, rng: createRng(13) });
+    const dir = tempDir();
+    await model.save(dir);
+    const back = await loadGenerator(dir);
+    expect((back as DiscreteFlow).config.nodePrior).toBe('marginal');
+    expect((back as DiscreteFlow).config.prior).toBe('absorbing');
+    expect(await back.sample(3, { steps: 4, rng: createRng(2) })).toEqual(await model.sample(3, { steps: 4, rng: createRng(2) }));
+    model.dispose();
+    back.dispose();
+  });
+
   it('rejects bad input', async () => {
     const model = new DiscreteDiffusion({ denoiser: TINY });
     await expect(model.sample(2, { rng: createRng(0) })).rejects.toThrow(/fitted/);

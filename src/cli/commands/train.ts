@@ -26,6 +26,7 @@ import { GwBarycenter } from '../../generators/ot/GwBarycenter.js';
 import { GwDictionary } from '../../generators/ot/GwDictionary.js';
 import type { DenoiserSizeConfig } from '../../generators/common/DenoisingGenerator.js';
 import { TIME_DISTORTIONS, type TimeDistortion } from '../../generators/common/timeDistortion.js';
+import { flowOptions } from '../flowOptions.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
 import type { ExtraFeaturesConfig } from '../../generators/common/ExtraFeatures.js';
 import { TRANSITION_KINDS, type TransitionKind } from '../../generators/common/CategoricalTransition.js';
@@ -45,12 +46,14 @@ export interface ModelExtras {
   trainDistortion?: TimeDistortion;
   /** The flow's prior (`--prior`; defog only, absent = marginal). */
   prior?: TransitionKind;
+  /** The flow's node prior when it differs from `prior` (`--node-prior`; defog only, absent = `prior`). */
+  nodePrior?: TransitionKind;
 }
 
 /** Builds a generator for a `--model` name. */
 export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig, extras: ModelExtras) => GraphGenerator> = {
   digress: (size, extras) => new DiscreteDiffusion({ denoiser: size, ...structuralExtras(DiscreteDiffusion.defaultFeatures, extras) }),
-  defog: (size, extras) => new DiscreteFlow({ denoiser: size, ...structuralExtras(DiscreteFlow.defaultFeatures, extras), ...(extras.trainDistortion !== undefined && { trainDistortion: extras.trainDistortion }), ...(extras.prior !== undefined && { prior: extras.prior }) }),
+  defog: (size, extras) => new DiscreteFlow({ denoiser: size, ...structuralExtras(DiscreteFlow.defaultFeatures, extras), ...flowOptions(extras) }),
   er: () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
   'ot-flow': (size) => new OtFlow({ denoiser: size }),
@@ -142,6 +145,7 @@ interface TrainFlags {
   cycleEdges?: boolean;
   trainDistortion?: TimeDistortion;
   prior?: TransitionKind;
+  nodePrior?: TransitionKind;
   seed: string;
   steps: string;
   preset: MmdPresetName;
@@ -166,6 +170,7 @@ interface TrainFlags {
  * graphgen train --dataset shared:planar --model defog --prior absorbing --components --epochs 3000 --out runs/planar-abs   # then sample --constraint planar
  * graphgen train --dataset shared:sbm --model defog --batch-size 8 --size-pool 8 --epochs 500 --out runs/sbm
  * graphgen train --dataset qm9 --model defog --epochs 30 --lr 2e-4 --lr-schedule cosine --warmup 500 --out runs/qm9
+ * graphgen train --dataset qm9 --model defog --train-distortion polydec --prior absorbing --node-prior marginal --epochs 30 --out runs/qm9-abs   # no bonds at t = 0
  * ```
  */
 export function trainCommand(): Command {
@@ -187,6 +192,7 @@ export function trainCommand(): Command {
     .option('--cycle-edges', "add cycle-edge features (which edges lie on a cycle, and the cycle rank) to the model's structural features (digress/defog; see ExtraFeaturesConfig.cycleEdges)")
     .addOption(new Option('--train-distortion <name>', 'defog: distortion of the training times (DiscreteFlowConfig.trainDistortion; polydec trains more on nearly clean graphs: DeFoG\'s tree setting, and better molecules on QM9); default uniform times').choices([...TIME_DISTORTIONS]))
     .addOption(new Option('--prior <name>', "defog: the flow's prior (DiscreteFlowConfig.prior); absorbing starts every graph without edges, what `graphgen sample --constraint` needs; default marginal").choices([...TRANSITION_KINDS]))
+    .addOption(new Option('--node-prior <name>', "defog: the prior of the node classes when it differs from --prior (DiscreteFlowConfig.nodePrior), e.g. --prior absorbing --node-prior marginal: no bonds at the start, atoms from the training marginals; default the --prior").choices([...TRANSITION_KINDS]))
     .option('--seed <n>', 'seed of every random choice', '0')
     .option('--steps <n>', 'sampling steps of the final evaluation', '200')
     .addOption(new Option('--preset <name>', 'MMD convention of the final evaluation').choices(['spectre', 'gdss']).default('spectre'))
@@ -223,7 +229,14 @@ export function trainCommand(): Command {
       const cycleEdges = flags.cycleEdges === true;
       if (cycleEdges && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--cycle-edges', 'a digress or defog model', `--model ${flags.model}`);
       if (flags.prior !== undefined && flags.model !== 'defog') throw InputError.invalid('--prior', 'a defog model', `--model ${flags.model}`);
-      const extras: ModelExtras = { components, ...(cycleEdges && { cycleEdges }), ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }), ...(flags.prior !== undefined && { prior: flags.prior }) };
+      if (flags.nodePrior !== undefined && flags.model !== 'defog') throw InputError.invalid('--node-prior', 'a defog model', `--model ${flags.model}`);
+      const extras: ModelExtras = {
+        components,
+        ...(cycleEdges && { cycleEdges }),
+        ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }),
+        ...(flags.prior !== undefined && { prior: flags.prior }),
+        ...(flags.nodePrior !== undefined && { nodePrior: flags.nodePrior }),
+      };
       const model = mol ? createMoleculeModel(flags.model, size, mol.encoding, extras) : MODEL_FACTORIES[flags.model](size, extras);
       const rng = createRng(seed);
       const validateEvery = flags.validateEvery === undefined ? undefined : int(flags.validateEvery, '--validate-every', 1);

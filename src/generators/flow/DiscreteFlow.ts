@@ -10,6 +10,15 @@ import { TIME_DISTORTIONS, type TimeDistortion } from '../common/timeDistortion.
 export interface DiscreteFlowConfig extends DenoisingGeneratorConfig {
   /** Prior p0 at t = 0: training marginals, uniform, or absorbing (all edges absent, node class 0). @default 'marginal' */
   prior?: TransitionKind;
+  /**
+   * Prior of the node classes when it differs from the edges' `prior`, e.g. `'marginal'` with
+   * `prior: 'absorbing'`: every graph starts without edges while its atoms are drawn from the
+   * training marginals, instead of all starting as node class 0. Part of the model's identity in
+   * checkpoints. Absent means `prior` for the nodes too, so configs saved before this option load
+   * and resume unchanged.
+   * @default the value of `prior`
+   */
+  nodePrior?: TransitionKind;
   /** Default sampling options (each can be overridden per `sample` call). @default { eta: 0, omega: 0, distortion: 'polydec' } */
   sampling?: FlowSamplingOptions;
   /**
@@ -53,6 +62,7 @@ const PRIORS: Record<TransitionKind, (k: number, marginal: Float64Array) => Floa
  * await model.fit(train, { epochs: 50, rng: createRng(0) });
  * const graphs = await model.sample(20, { steps: 100, eta: 10, omega: 0.05, distortion: 'polydec', rng: createRng(1) });
  * const trees = new DiscreteFlow({ trainDistortion: 'polydec' }); // DeFoG's tree setting
+ * const molecules = new DiscreteFlow({ prior: 'absorbing', nodePrior: 'marginal' }); // no bonds at t = 0, atoms from the marginals
  * ```
  */
 export class DiscreteFlow extends DenoisingGenerator<DiscreteFlowConfig, DiscreteFlowSampleOptions> {
@@ -65,13 +75,14 @@ export class DiscreteFlow extends DenoisingGenerator<DiscreteFlowConfig, Discret
   constructor(config: DiscreteFlowConfig = {}) {
     super({ prior: 'marginal', sampling: { eta: 0, omega: 0, distortion: 'polydec' }, ...config }, { ...DiscreteFlow.defaultFeatures });
     assertOneOf(this.config.prior, 'config.prior', TRANSITION_KINDS);
+    if (this.config.nodePrior !== undefined) assertOneOf(this.config.nodePrior, 'config.nodePrior', TRANSITION_KINDS);
     new FlowRateKernel({ x: Float64Array.of(1), e: Float64Array.of(1, 0) }, this.config.sampling);
     if (this.config.trainDistortion !== undefined) assertOneOf(this.config.trainDistortion, 'config.trainDistortion', TIME_DISTORTIONS);
   }
 
   private priors(m: GraphMarginalsResult): GraphPriors {
     const kind = this.config.prior!;
-    return { x: PRIORS[kind](this.config.nodeClasses!, m.x), e: PRIORS[kind](this.config.edgeClasses!, m.e) };
+    return { x: PRIORS[this.config.nodePrior ?? kind](this.config.nodeClasses!, m.x), e: PRIORS[kind](this.config.edgeClasses!, m.e) };
   }
 
   protected createProcess(m: GraphMarginalsResult): FlowProcess {
