@@ -36,14 +36,16 @@ const BATCH_MARK = Symbol.for('graphgen.batchMatMul');
 
 /**
  * `true` when graphgen's `BatchMatMul` on wasm computes the product itself: float32 operands of
- * equal rank >= 2 with the same batch axes (no broadcasting), no transpose flags, matching inner
- * sizes and `N` (columns of `b`) a multiple of 4. Other products go to tfjs's kernel. Internal.
+ * equal rank >= 2 with the same batch axes (no broadcasting), no transpose flags and matching
+ * inner sizes; any `N` (columns of `b`: those past the last multiple of 4 are summed one output
+ * at a time, e.g. the attention scores `[B·H, n, d] x [B·H, d, n]` of graphs of odd size n).
+ * Other products go to tfjs's kernel. Internal.
  */
 export function batchMatMulTakesKernel(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): boolean {
   const r = a.shape.length;
   if (transposeA || transposeB || a.dtype !== 'float32' || b.dtype !== 'float32' || b.shape.length !== r || r < 2) return false;
   for (let i = 0; i < r - 2; i++) if (a.shape[i] !== b.shape[i]) return false;
-  return a.shape[r - 1] === b.shape[r - 2] && b.shape[r - 1] % 4 === 0;
+  return a.shape[r - 1] === b.shape[r - 2];
 }
 
 /**

@@ -54,6 +54,85 @@ describe('GraphTransformerDenoiser', () => {
     net.dispose();
   });
 
+  // The wasm path runs each residual norm and its mask as one graphgen kernel (layerNormResidualMasked);
+  // the cpu backend runs the tfjs-ops twin, so the two must agree in values and weight gradients.
+  it('fused wasm path = tfjs-ops twin on cpu (outputs and every weight gradient), no leaks', async () => {
+    const features = createExtraFeatures({ name: 'rrwp', walkSteps: 3 });
+    const net = new GraphTransformerDenoiser(
+      { inNodeFeatures: 1 + features.nodeDim, inEdgeFeatures: 2 + features.edgeDim, inGlobalFeatures: 1 + features.globalDim, nodeClasses: 1, edgeClasses: 2, hiddenX: 16, hiddenE: 8, hiddenY: 8, layers: 2, heads: 4 },
+      createRng(21),
+    );
+    const graphs = [Graph.fromEdgeList(6, [[0, 1], [1, 2], [2, 0], [2, 3], [3, 4], [4, 5]]), Graph.fromEdgeList(4, [[0, 1], [1, 2], [2, 3]])];
+    const run = (): { x: Float32Array; e: Float32Array; grads: Float32Array[] } => {
+      const input = buildDenoiserInput(collate(graphs, { nodeClasses: 1, edgeClasses: 2 }), [0.4, 0.8], features);
+      const w = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 3);
+      const before = tf.memory().numTensors;
+      const out = net.apply(input);
+      const vars = net.trainableVariables();
+      const { grads, value } = tf.variableGrads(() => tf.tidy(() => {
+        const o = net.apply(input);
+        return tf.add(tf.sum(tf.mul(o.e, w)), tf.sum(o.x));
+      }), vars);
+      const r = { x: out.x.dataSync() as Float32Array, e: out.e.dataSync() as Float32Array, grads: vars.map((v) => (grads[v.name]?.dataSync() as Float32Array | undefined) ?? new Float32Array(0)) }; // the last layer's globals reach no output
+      tf.dispose([out.x, out.e, value, ...Object.values(grads)]);
+      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose([input.x, input.e, input.y, input.nodeMask, w]);
+      return r;
+    };
+    const wasm = run();
+    await initBackend({ prefer: 'cpu' });
+    const cpu = run();
+    await initBackend({ prefer: 'wasm' });
+    const close = (a: Float32Array, b: Float32Array, tol: number): void => {
+      const scale = Math.max(1, ...Array.from(b, Math.abs));
+      let m = 0;
+      for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+      expect(m / scale).toBeLessThan(tol);
+    };
+    close(wasm.x, cpu.x, 1e-5);
+    close(wasm.e, cpu.e, 1e-5);
+    wasm.grads.forEach((g, i) => close(g, cpu.grads[i], 1e-4));
+    net.dispose();
+  });
+
+  it('real outputs and weight gradients do not depend on padding (alone = padded in a batch)', () => {
+    const features = createExtraFeatures({ name: 'rrwp', walkSteps: 3 });
+    const net = new GraphTransformerDenoiser(
+      { inNodeFeatures: 1 + features.nodeDim, inEdgeFeatures: 2 + features.edgeDim, inGlobalFeatures: 1 + features.globalDim, nodeClasses: 1, edgeClasses: 2, hiddenX: 16, hiddenE: 8, hiddenY: 8, layers: 2, heads: 4 },
+      createRng(22),
+    );
+    const g = Graph.fromEdgeList(4, [[0, 1], [1, 2], [2, 3], [3, 0]]);
+    const run = (maxNodes: number): { x: number[][]; e: number[][][]; grads: Float32Array[] } => {
+      const input = buildDenoiserInput(collate([g], { nodeClasses: 1, edgeClasses: 2, maxNodes }), [0.6], features);
+      const vars = net.trainableVariables();
+      const out = net.apply(input);
+      const real = (t: tf.Tensor): tf.Tensor => tf.slice(t, 0, [1, 4]);
+      const { grads, value } = tf.variableGrads(() => tf.tidy(() => {
+        const o = net.apply(input);
+        return tf.add(tf.sum(tf.square(tf.slice(o.e, 0, [1, 4, 4, 2]))), tf.sum(tf.square(real(o.x))));
+      }), vars);
+      const r = {
+        x: (tf.tidy(() => real(out.x)).arraySync() as number[][][])[0],
+        e: (tf.tidy(() => tf.slice(out.e, 0, [1, 4, 4, 2])).arraySync() as number[][][][])[0].map((row) => row.map((c) => c)) as unknown as number[][][],
+        grads: vars.map((v) => (grads[v.name]?.dataSync() as Float32Array | undefined) ?? new Float32Array(0)),
+      };
+      tf.dispose([out.x, out.e, value, ...Object.values(grads), input.x, input.e, input.y, input.nodeMask]);
+      return r;
+    };
+    const alone = run(4);
+    const padded = run(9);
+    for (let i = 0; i < 4; i++) {
+      expect(padded.x[i][0]).toBeCloseTo(alone.x[i][0], 5);
+      for (let j = 0; j < 4; j++) for (let c = 0; c < 2; c++) expect(padded.e[i][j][c]).toBeCloseTo(alone.e[i][j][c], 5);
+    }
+    alone.grads.forEach((ga, k) => {
+      const gp = padded.grads[k];
+      const scale = Math.max(1, ...Array.from(ga, Math.abs));
+      for (let i = 0; i < ga.length; i++) expect(Math.abs(gp[i] - ga[i]) / scale).toBeLessThan(1e-4);
+    });
+    net.dispose();
+  });
+
   it('rejects inputs of the wrong width and heads that do not divide hiddenX', () => {
     const rng = createRng(0);
     expect(() => new GraphTransformerDenoiser({ inNodeFeatures: 1, inEdgeFeatures: 2, inGlobalFeatures: 1, nodeClasses: 1, edgeClasses: 2, hiddenX: 10, heads: 4 }, rng)).toThrow(/heads/);

@@ -150,7 +150,12 @@ describe.each(BACKENDS)('tf.matMul (BatchMatMul) against float64 products (%s)',
     [[3, 5, 7], [3, 5, 12], true, false, false],
     [[3, 7, 5], [3, 12, 5], false, true, false],
     [[1, 7, 5], [3, 5, 12], false, false, false],
-    [[3, 7, 5], [3, 5, 6], false, false, false],
+    // any number of columns: the ones past the last multiple of 4 are summed one at a time
+    [[3, 7, 5], [3, 5, 6], false, false, true],
+    [[2, 13, 7], [2, 7, 15], false, false, true],
+    [[4, 9, 12], [4, 12, 9], false, false, true],
+    [[2, 5, 3], [2, 3, 1], false, false, true],
+    [[8, 61, 16], [8, 16, 61], false, false, true],
   ];
 
   it.each(CASES)('%j x %j (transposeA %s, transposeB %s): values; graphgen kernel on wasm: %s', (as, bs, ta, tb, kernel) => {
@@ -169,15 +174,15 @@ describe.each(BACKENDS)('tf.matMul (BatchMatMul) against float64 products (%s)',
     tf.dispose([a, b]);
   });
 
-  it('a rank-4 product through the kernel and its gradients (explicit transposes, so the kernel again) agree with float64', () => {
+  it.each([8, 7])('a rank-4 product [2,3,6,5] x [2,3,5,%i] through the kernel and its gradients (explicit transposes, so the kernel again) agree with float64', (n) => {
     const a = randn([2, 3, 6, 5], 23);
-    const b = randn([2, 3, 5, 8], 24);
-    const w = randn([2, 3, 6, 8], 25);
+    const b = randn([2, 3, 5, n], 24);
+    const w = randn([2, 3, 6, n], 25);
     const before = tf.memory().numTensors;
     tf.tidy(() => {
       const a3 = tf.reshape(a, [6, 6, 5]);
-      const b3 = tf.reshape(b, [6, 5, 8]);
-      const w3 = tf.reshape(w, [6, 6, 8]);
+      const b3 = tf.reshape(b, [6, 5, n]);
+      const w3 = tf.reshape(w, [6, 6, n]);
       expect(relErr(tf.matMul(a, b), batchedReference(a3, b3, false, false).values)).toBeLessThan(1e-5);
       const [da, db] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(tf.matMul(x, y), w)))([a, b]);
       expect(relErr(da, batchedReference(w3, b3, false, true).values)).toBeLessThan(1e-5); // W Bᵀ

@@ -3,6 +3,7 @@ import { assertInteger } from '../../core/assert.js';
 import { InputError, ShapeError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { LayerNorm } from '../../nn/LayerNorm.js';
+import { layerNormResidualMasked } from '../../nn/layerNormKernel.js';
 import { Linear } from '../../nn/Linear.js';
 import { Mlp } from '../../nn/Mlp.js';
 import { Module } from '../../nn/Module.js';
@@ -45,7 +46,10 @@ export interface GraphTransformerDenoiserConfig {
  *   `X'_i = W_x ((Σ_j A_ij V_j) ⊙ (1 + y^mul) + y^add)`;
  * - new globals `y' = W_y y + W_px mean_i X_i + W_pe mean_ij E_ij`;
  * - each stream: residual, layer norm, feed-forward with residual and layer norm; padding
- *   rows are multiplied by the mask after every step.
+ *   rows are multiplied by the mask after each norm (`LN(h + h') ⊙ m`, one fused kernel each
+ *   way on wasm: `layerNormResidualMasked` in graphgen/nn). The updates `E'` and `X'` are not masked
+ *   before it: a norm works row by row, so their padded rows reach only rows the mask zeroes
+ *   (values and gradients of real rows are those of masking first).
  *
  * DiGress uses one softmax per channel; per-head scalar scores are used here because `exp` on
  * `[B,N,N,hiddenX]` tensors dominates the step time on the wasm backend.
@@ -103,18 +107,20 @@ class GraphTransformerLayer extends Module<{ hx: number; he: number; hy: number;
     s = tf.add(tf.mul(s, tf.add(em, 1)), ea);
     const [yem, yea] = tf.split(tf.reshape(this.yeFilm.apply(y), [B, 2 * H, 1, 1]), 2, 1); // [B,H,1,1]
     const sy = tf.transpose(tf.add(tf.mul(s, tf.add(yem, 1)), yea), [0, 2, 3, 1]); // [B,N,N,H]
-    const eNew = tf.mul(this.eOut.apply(sy), eMask); // [B,N,N,he]
+    const eNew = this.eOut.apply(sy); // [B,N,N,he]; padded and diagonal rows are masked after the norm
     const att = tf.softmax(tf.add(s, keyBias)); // softmax over j (last axis); keyBias [B,1,1,N]
     const agg = tf.reshape(tf.transpose(tf.matMul(att, vh), [0, 2, 1, 3]), [B, N, hx]); // [B,N,hx]
     const [yxm, yxa] = tf.split(tf.reshape(this.yxFilm.apply(y), [B, 1, 2 * hx]), 2, -1);
-    const xNew = tf.mul(this.xOut.apply(tf.add(tf.mul(agg, tf.add(yxm, 1)), yxa)), xMask); // [B,N,hx]
+    const xNew = this.xOut.apply(tf.add(tf.mul(agg, tf.add(yxm, 1)), yxa)); // [B,N,hx]; padded rows masked after the norm
     const poolX = tf.div(tf.sum(x, 1), counts); // [B,hx]
     const poolE = tf.div(tf.sum(e, [1, 2]), pairCounts); // [B,he]
     const yNew = tf.add(tf.add(this.yLin.apply(y), this.yPoolX.apply(poolX)), this.yPoolE.apply(poolE));
-    let x2 = tf.mul(this.ln[0].apply(tf.add(x, xNew)), xMask);
-    x2 = tf.mul(this.ln[1].apply(tf.add(x2, this.ffX.apply(x2))), xMask);
-    let e2 = tf.mul(this.ln[2].apply(tf.add(e, eNew)), eMask);
-    e2 = tf.mul(this.ln[3].apply(tf.add(e2, this.ffE.apply(e2))), eMask);
+    // LN(h + h') ⊙ mask, one kernel each way on wasm (the same values as the three tfjs ops)
+    const ln = layerNormResidualMasked;
+    let x2 = ln(this.ln[0], x, xNew, xMask);
+    x2 = ln(this.ln[1], x2, this.ffX.apply(x2), xMask);
+    let e2 = ln(this.ln[2], e, eNew, eMask);
+    e2 = ln(this.ln[3], e2, this.ffE.apply(e2), eMask);
     let y2 = this.ln[4].apply(tf.add(y, yNew));
     y2 = this.ln[5].apply(tf.add(y2, this.ffY.apply(y2)));
     return [x2, e2, y2];

@@ -6,9 +6,10 @@
  *   gg_matmul_tn  C [K,N] = A [M,K]ᵀ B [M,N]       (weight gradients, no transpose of A)
  *   gg_matmul_batched  C [b,M,N] = A [b,M,K] B [b,K,N] (tfjs's BatchMatMul without transposes)
  *
- * N must be a multiple of 4 (callers check). The register tile is 4 rows x 8 columns (8
- * accumulators, two B vectors and one broadcast A value: 11 of the 16 SIMD registers V8 has on
- * x64), with 4-column and 1-row tails. Each output is the sum over k in increasing order of
+ * gg_matmul and gg_matmul_batched take any N: the columns past the last multiple of 4 are summed
+ * one output at a time (gg_matmul_tn needs N a multiple of 4; callers check). The register tile
+ * is 4 rows x 8 columns (8 accumulators, two B vectors and one broadcast A value: 11 of the 16
+ * SIMD registers V8 has on x64), with 4-column and 1-row tails. Each output is the sum over k in increasing order of
  * float32 products (no FMA: wasm SIMD128 has none), starting from the bias (or 0). Measured on
  * the 2-core CI machine: ~13-15 GMAC/s against 6-9 for tfjs's MatMul kernels on the pair-tensor
  * shapes of the graph transformer (12800 x 32 x 128 and the like).
@@ -73,18 +74,33 @@ INLINE void tile1x4(int K, int N, const float *a, const float *b, V i0, float *c
 
 INLINE V biasAt(const float *bias, int n) { return bias ? ld(bias + n) : splat(0.0f); }
 
+/* Columns [n0, N) of every row, one output at a time (the 1-3 columns past the last multiple of 4),
+ * summed in the same order (k increasing, from the bias or 0) as the SIMD tiles. */
+INLINE void tailColumns(int M, int K, int N, int n0, const float *A, const float *B, const float *bias, float *C) {
+  for (int m = 0; m < M; m++) {
+    const float *a = A + (long)m * K;
+    for (int n = n0; n < N; n++) {
+      float s = bias ? bias[n] : 0.0f;
+      for (int k = 0; k < K; k++) s += a[k] * B[(long)k * N + n];
+      C[(long)m * N + n] = s;
+    }
+  }
+}
+
 EXPORT(gg_matmul)
 void gg_matmul(int M, int K, int N, const float *A, const float *B, const float *bias, float *C) {
+  int N4 = N & ~3;
   int m = 0;
   for (; m + 4 <= M; m += 4) {
     const float *a = A + (long)m * K;
     float *c = C + (long)m * N;
     int n = 0;
-    for (; n + 8 <= N; n += 8) tile4x8(K, N, a, K, B + n, biasAt(bias, n), biasAt(bias, n + 4), c + n, N);
-    for (; n < N; n += 4) tile4x4(K, N, a, K, B + n, biasAt(bias, n), c + n, N);
+    for (; n + 8 <= N4; n += 8) tile4x8(K, N, a, K, B + n, biasAt(bias, n), biasAt(bias, n + 4), c + n, N);
+    for (; n < N4; n += 4) tile4x4(K, N, a, K, B + n, biasAt(bias, n), c + n, N);
   }
   for (; m < M; m++)
-    for (int n = 0; n < N; n += 4) tile1x4(K, N, A + (long)m * K, B + n, biasAt(bias, n), C + (long)m * N + n);
+    for (int n = 0; n < N4; n += 4) tile1x4(K, N, A + (long)m * K, B + n, biasAt(bias, n), C + (long)m * N + n);
+  if (N4 < N) tailColumns(M, K, N, N4, A, B, bias, C);
 }
 
 /* Rows of A (= the contraction) taken per pass of gg_matmul_tn: a block of A and B stays in cache. */
