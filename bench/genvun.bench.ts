@@ -146,7 +146,7 @@ export async function run(): Promise<string> {
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
       const features = components || cycleEdges ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, ...(components && { components }), ...(cycleEdges && { cycleEdges }) } : undefined;
-      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }), ...(priors.prior !== 'marginal' && { prior: priors.prior }), ...(priors.nodePrior !== undefined && { nodePrior: priors.nodePrior }) })) as unknown as BenchModel;
+      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }), ...priors.config })) as unknown as BenchModel;
       const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}${priors.tag}`;
       const compDir = components ? `${dir}-comp` : dir;
       const featureDir = cycleEdges ? `${compDir}-cyc` : compDir;

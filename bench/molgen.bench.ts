@@ -159,8 +159,7 @@ export async function run(): Promise<string> {
       denoiser: size,
       features: { ...DiscreteFlow.defaultFeatures, molecular: molecularFeaturesConfig(QM9_ENCODING) },
       ...(trainDistortion && { trainDistortion }),
-      ...(priors.prior !== 'marginal' && { prior: priors.prior }),
-      ...(priors.nodePrior !== undefined && { nodePrior: priors.nodePrior }),
+      ...priors.config,
     }) as unknown as BenchModel;
   if (warmStart && (await widenCheckpoint(uniformDir, dir, make()))) console.log(`${dir}: warm start from ${uniformDir}`);
   const stepsPerEpoch = Math.ceil(nTrain / FIT.batchSize);

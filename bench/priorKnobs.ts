@@ -7,6 +7,7 @@
  * existed), then `-n<abs|uni|marg>` for a node prior that differs from it.
  */
 import { TRANSITION_KINDS, type TransitionKind } from '../src/generators/common/CategoricalTransition.js';
+import type { DiscreteFlowConfig } from '../src/generators/flow/DiscreteFlow.js';
 
 /** Parsed prior knobs. */
 export interface PriorKnobs {
@@ -19,6 +20,8 @@ export interface PriorKnobs {
   env: string;
   /** Words for a report (`''` when default), e.g. `absorbing prior (marginal node prior)`. */
   text: string;
+  /** The `DiscreteFlow` config fields to spread into the model's config (empty when default). */
+  config: Pick<DiscreteFlowConfig, 'prior' | 'nodePrior'>;
 }
 
 const SHORT: Record<TransitionKind, string> = { marginal: 'marg', absorbing: 'abs', uniform: 'uni' };
@@ -42,5 +45,6 @@ export function priorKnobs(prefix: string): PriorKnobs {
   const tag = `${prior === 'marginal' ? '' : `-${SHORT[prior]}`}${nodePrior === undefined ? '' : `-n${SHORT[nodePrior]}`}`;
   const env = `${prior === 'marginal' ? '' : `${prefix}PRIOR=${prior} `}${nodePrior === undefined ? '' : `${prefix}NODE_PRIOR=${nodePrior} `}`;
   const text = tag === '' ? '' : `${prior} prior${nodePrior === undefined ? '' : ` (${nodePrior} node prior)`}`;
-  return { prior, ...(nodePrior !== undefined && { nodePrior }), tag, env, text };
+  const config = { ...(prior !== 'marginal' && { prior }), ...(nodePrior !== undefined && { nodePrior }) };
+  return { prior, ...(nodePrior !== undefined && { nodePrior }), tag, env, text, config };
 }
