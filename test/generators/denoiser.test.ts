@@ -113,7 +113,7 @@ describe('GraphTransformerDenoiser', () => {
       }), vars);
       const r = {
         x: (tf.tidy(() => real(out.x)).arraySync() as number[][][])[0],
-        e: (tf.tidy(() => tf.slice(out.e, 0, [1, 4, 4, 2])).arraySync() as number[][][][])[0].map((row) => row.map((c) => c)) as unknown as number[][][],
+        e: (tf.tidy(() => tf.slice(out.e, 0, [1, 4, 4, 2])).arraySync() as number[][][][])[0],
         grads: vars.map((v) => (grads[v.name]?.dataSync() as Float32Array | undefined) ?? new Float32Array(0)),
       };
       tf.dispose([out.x, out.e, value, ...Object.values(grads), input.x, input.e, input.y, input.nodeMask]);

@@ -225,11 +225,11 @@ export function trainCommand(): Command {
       const size: DenoiserSizeConfig = { layers, hiddenX: hidden, hiddenE: Math.max(4, hidden / 4), hiddenY: Math.max(4, hidden / 2), heads: hidden % 8 === 0 ? 8 : 1 };
       const components = flags.components === true;
       if (components && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--components', 'a digress or defog model', `--model ${flags.model}`);
-      if (flags.trainDistortion !== undefined && flags.model !== 'defog') throw InputError.invalid('--train-distortion', 'a defog model', `--model ${flags.model}`);
+      // the flow-only options (flowOptions), in the order of the help text
+      const flowOnly: [string, unknown][] = [['--train-distortion', flags.trainDistortion], ['--prior', flags.prior], ['--node-prior', flags.nodePrior]];
+      for (const [flag, value] of flowOnly) if (value !== undefined && flags.model !== 'defog') throw InputError.invalid(flag, 'a defog model', `--model ${flags.model}`);
       const cycleEdges = flags.cycleEdges === true;
       if (cycleEdges && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--cycle-edges', 'a digress or defog model', `--model ${flags.model}`);
-      if (flags.prior !== undefined && flags.model !== 'defog') throw InputError.invalid('--prior', 'a defog model', `--model ${flags.model}`);
-      if (flags.nodePrior !== undefined && flags.model !== 'defog') throw InputError.invalid('--node-prior', 'a defog model', `--model ${flags.model}`);
       const extras: ModelExtras = {
         components,
         ...(cycleEdges && { cycleEdges }),
