@@ -46,7 +46,9 @@
  *   bench/samplingKnobs.ts); sampling only, the checkpoint folder is the same;
  * - `GRAPHGEN_VUN_SIZE_POOL` batches drawn from size-sorted pools of that many batches
  *   (`FitOptions.sizePool`, default 1 = plain shuffled batches): less padding where sizes vary
- *   (SBM); batching only, the checkpoint folder is the same.
+ *   (SBM); batching only, the checkpoint folder is the same;
+ * - `GRAPHGEN_VUN_CLIP_NORM` the gradient-norm clip (`FitOptions.clipNorm`, default 10); another
+ *   value trains in the folder above plus `-clip<value>` (it changes the optimiser's steps).
  *
  * Each dataset's table is also kept, with the command that made it, in the committed file
  * `bench/results/genvun/<dataset>.md`; datasets not in this run keep their last table, so datasets
@@ -74,6 +76,7 @@ import { lrDecay } from './lrDecay.js';
 import { widenCheckpoint } from './widenCheckpoint.js';
 import { parseDenoiserSize } from './denoiserSize.js';
 import { parseTrainDistortion } from './trainDistortion.js';
+import { parseClipNorm } from './clipNorm.js';
 import { envNumber, samplingKnobs } from './samplingKnobs.js';
 
 /** Default denoiser size `LAYERSxHIDDENX-HIDDENE-HIDDENY` (4 heads); other sizes get their own checkpoint folders. */
@@ -114,6 +117,7 @@ export async function run(): Promise<string> {
   if (priors.env !== '' && models.some((m) => m !== 'defog')) throw new Error(`${priors.env.trim()} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   const sizePool = envNumber('GRAPHGEN_VUN_SIZE_POOL', 1);
   if (!Number.isInteger(sizePool) || sizePool < 1) throw new Error(`GRAPHGEN_VUN_SIZE_POOL: expected a positive integer, got ${process.env.GRAPHGEN_VUN_SIZE_POOL}`);
+  const clip = parseClipNorm('GRAPHGEN_VUN_CLIP_NORM', process.env.GRAPHGEN_VUN_CLIP_NORM);
   const sampling = samplingKnobs('GRAPHGEN_VUN_');
   if (sampling.env !== '' && models.some((m) => m !== 'defog')) throw new Error(`${sampling.env.trim()} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   const constraint = (process.env.GRAPHGEN_VUN_CONSTRAINT || undefined) as EdgeConstraintName | undefined;
@@ -127,12 +131,12 @@ export async function run(): Promise<string> {
   // the warm start for the cycle-edge features replaces the other two (its source is the run without them)
   const widen = warmStart && components && trainDistortion === undefined && !cycleEdges;
   if (widen && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 with GRAPHGEN_VUN_COMPONENTS=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
-  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priors.env}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}${sampling.env}${sizePool === 1 ? '' : `GRAPHGEN_VUN_SIZE_POOL=${sizePool} `}`;
+  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priors.env}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}${sampling.env}${sizePool === 1 ? '' : `GRAPHGEN_VUN_SIZE_POOL=${sizePool} `}${clip.env}`;
   const backend = await initBackend();
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${cycleEdges && warmStart ? ' (warm start from the checkpoint without cycle-edge features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && !cycleEdges ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, EMA 0.995${sizePool === 1 ? '' : `, batches from size-sorted pools of ${sizePool} batches (FitOptions.sizePool)`}, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta ${sampling.eta}, omega ${sampling.omega}, ${sampling.distortion} distortion)${constraint ? `; every sample kept ${constraint} at every step by ConStruct's projector (Madeira et al. 2024: proposed edges that would break it are refused; training is unchanged)` : ''}.`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${cycleEdges && warmStart ? ' (warm start from the checkpoint without cycle-edge features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && !cycleEdges ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, gradient norm clipped at ${clip.clipNorm ?? 10}, EMA 0.995${sizePool === 1 ? '' : `, batches from size-sorted pools of ${sizePool} batches (FitOptions.sizePool)`}, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta ${sampling.eta}, omega ${sampling.omega}, ${sampling.distortion} distortion)${constraint ? `; every sample kept ${constraint} at every step by ConStruct's projector (Madeira et al. 2024: proposed edges that would break it are refused; training is unchanged)` : ''}.`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -150,7 +154,7 @@ export async function run(): Promise<string> {
       const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}${priors.tag}`;
       const compDir = components ? `${dir}-comp` : dir;
       const featureDir = cycleEdges ? `${compDir}-cyc` : compDir;
-      const runDir = `${featureDir}${distortionTag}`;
+      const runDir = `${featureDir}${distortionTag}${clip.suffix}`;
       if (cycleEdges && warmStart) {
         const from = `${compDir}${distortionTag}`;
         // a committed checkpoint of the run itself wins; else the source (itself possibly committed) is widened
@@ -160,7 +164,7 @@ export async function run(): Promise<string> {
         if (widen && (await widenCheckpoint(dir, featureDir, make()))) console.log(`${featureDir}: warm start from ${dir}`);
         if (warmStart && runDir !== featureDir && (await widenCheckpoint(featureDir, runDir, make()))) console.log(`${runDir}: warm start from ${featureDir}`);
       }
-      const r = await trainWithBudget(make, data.train, runDir, budget, { batchSize: cfg.batchSize, sizePool, lr: decay.schedule, emaDecay: 0.995 }, 5, (l) => console.log(l));
+      const r = await trainWithBudget(make, data.train, runDir, budget, { batchSize: cfg.batchSize, sizePool, lr: decay.schedule, emaDecay: 0.995, ...(clip.clipNorm !== undefined && { clipNorm: clip.clipNorm }) }, 5, (l) => console.log(l));
       if (trainOnly) {
         r.model.dispose();
         continue;

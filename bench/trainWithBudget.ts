@@ -62,7 +62,7 @@ export async function trainWithBudget(
   train: Graph[],
   dir: string,
   budget: number,
-  fit: { batchSize: number; sizePool?: number; lr: number | LrSchedule; emaDecay: number },
+  fit: { batchSize: number; sizePool?: number; lr: number | LrSchedule; emaDecay: number; clipNorm?: number },
   chunk = 5,
   log?: (line: string) => void,
 ): Promise<BudgetRun> {
