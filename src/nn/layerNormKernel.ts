@@ -11,49 +11,37 @@ import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type Was
 const FWD = 'GraphgenLayerNorm';
 /** `LN(x + h) ⊙ m`: the same kernel with a residual `h` and a row mask `m`. */
 const FWD_M = 'GraphgenLayerNormMasked';
-/** The forward with its statistics `[y, x̂, rstd]`: the backward pass recomputes them (never on a tape). */
-const STATS = 'GraphgenLayerNormStats';
+/**
+ * The gradients from the forward's inputs: the kernel recomputes each row's statistics (bitwise
+ * those of the forward) instead of reading saved ones. A forward kernel with the statistics as
+ * extra outputs would make tfjs build a zero gradient in JavaScript for each of them on every
+ * backward pass and copy it into the heap (for an edge tensor `[32, 64, 64, 16]`, 8 MB per call).
+ */
 const BWD = 'GraphgenLayerNormGrad';
 
-function statsKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo[] {
+function forwardKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo {
   const be = backend as WasmBackendInternals;
   const { x, h, m, gamma, beta } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
   const d = x.shape[x.shape.length - 1];
   const rows = x.shape.reduce((p, s) => p * s, 1) / d;
   const y = be.makeOutput([...x.shape], 'float32');
-  const xh = be.makeOutput([...x.shape], 'float32');
-  const rstd = be.makeOutput([rows], 'float32');
   const p = (t: tf.TensorInfo | undefined): number => heapOffset(be, t);
-  nnKernelsOf(be)!.gg_layer_norm_fwd(rows, d, p(x), p(h), p(m), p(gamma), p(beta), attrs.eps as number, p(y), p(xh), p(rstd));
-  return [y, xh, rstd];
-}
-
-/**
- * The taped forward has the single output `y`: a kernel with more outputs (the statistics, for
- * the backward pass) makes tfjs build a zero gradient in JavaScript for each of them on every
- * backward pass and copy it into the heap (for an edge tensor `[32, 64, 64, 16]`, 8 MB per call),
- * which cost more than recomputing the statistics from the saved inputs.
- */
-function forwardKernel(args: WasmKernelArgs): tf.TensorInfo {
-  const be = args.backend as WasmBackendInternals;
-  const [y, xh, rstd] = statsKernel(args);
-  be.disposeData(xh.dataId);
-  be.disposeData(rstd.dataId);
+  nnKernelsOf(be)!.gg_layer_norm_fwd(rows, d, p(x), p(h), p(m), p(gamma), p(beta), attrs.eps as number, p(y));
   return y;
 }
 
-function backwardKernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo[] {
+function backwardKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo[] {
   const be = backend as WasmBackendInternals;
-  const { dy, xh, rstd, gamma, beta, m } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
-  const d = xh.shape[xh.shape.length - 1];
-  const rows = rstd.shape[0];
-  const dx = be.makeOutput([...xh.shape], 'float32');
+  const { dy, x, h, m, gamma, beta } = inputs as Record<string, tf.TensorInfo | undefined> as Record<string, tf.TensorInfo>;
+  const d = x.shape[x.shape.length - 1];
+  const rows = x.shape.reduce((p, s) => p * s, 1) / d;
+  const dx = be.makeOutput([...x.shape], 'float32');
   const dgamma = be.makeOutput([d], 'float32');
   const dbeta = be.makeOutput([d], 'float32');
   const out = [dx, dgamma, dbeta];
   if (m !== undefined) out.push(be.makeOutput([...m.shape], 'float32'));
   const p = (t: tf.TensorInfo | undefined): number => heapOffset(be, t);
-  nnKernelsOf(be)!.gg_layer_norm_bwd(rows, d, p(dy), p(xh), p(rstd), p(gamma), p(beta), p(m), p(dx), p(dgamma), p(dbeta), p(out[3]));
+  nnKernelsOf(be)!.gg_layer_norm_bwd(rows, d, p(dy), p(x), p(h), p(m), p(gamma), p(beta), attrs.eps as number, p(dx), p(dgamma), p(dbeta), p(out[3]));
   return out;
 }
 
@@ -70,13 +58,9 @@ export function registerLayerNormKernels(): void {
       inputsToSave: masked ? ['x', 'gamma', 'beta', 'h', 'm'] : ['x', 'gamma', 'beta'],
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[], attrs: Record<string, unknown>) => {
         const [x, gamma, beta, h, m] = saved;
-        const inputs: tf.NamedTensorMap = { x, gamma, beta };
-        if (masked) Object.assign(inputs, { h, m });
-        const [y, xh, rstd] = tf.engine().runKernel(STATS, inputs, { eps: attrs.eps as number }) as tf.Tensor[];
-        const back: tf.NamedTensorMap = { dy, xh, rstd, gamma, beta };
-        if (masked) back.m = m;
-        const g = tf.engine().runKernel(BWD, back, {}) as tf.Tensor[];
-        tf.dispose([y, xh, rstd]);
+        const back: tf.NamedTensorMap = { dy, x, gamma, beta };
+        if (masked) Object.assign(back, { h, m });
+        const g = tf.engine().runKernel(BWD, back, { eps: attrs.eps as number }) as tf.Tensor[];
         const grads: Record<string, () => tf.Tensor> = { x: () => g[0], gamma: () => g[1], beta: () => g[2] };
         if (masked) {
           grads.h = () => tf.clone(g[0]); // ∂(x + h) is the same for both; a separate tensor for each input
@@ -90,7 +74,6 @@ export function registerLayerNormKernels(): void {
     [
       [FWD, forwardKernel],
       [FWD_M, forwardKernel],
-      [STATS, statsKernel],
       [BWD, backwardKernel],
     ],
     [gradient(FWD, false), gradient(FWD_M, true)],

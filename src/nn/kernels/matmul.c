@@ -9,10 +9,10 @@
  * gg_matmul and gg_matmul_batched take any N: the columns past the last multiple of 4 are summed
  * one output at a time (gg_matmul_tn needs N a multiple of 4; callers check). The register tile
  * is 4 rows x 8 columns (8 accumulators, two B vectors and one broadcast A value: 11 of the 16
- * SIMD registers V8 has on x64), with 4-column and 1-row tails. Each output is the sum over k in increasing order of
- * float32 products (no FMA: wasm SIMD128 has none), starting from the bias (or 0). Measured on
- * the 2-core CI machine: ~13-15 GMAC/s against 6-9 for tfjs's MatMul kernels on the pair-tensor
- * shapes of the graph transformer (12800 x 32 x 128 and the like).
+ * SIMD registers V8 has on x64), with 4-column and 1-row tails. Each output is the sum over k in
+ * increasing order of float32 products (no FMA: wasm SIMD128 has none), starting from the bias
+ * (or 0). Measured on the 2-core CI machine: ~13-15 GMAC/s against 6-9 for tfjs's MatMul
+ * kernels on the pair-tensor shapes of the graph transformer (12800 x 32 x 128 and the like).
  */
 #include "simd.h"
 
