@@ -3,6 +3,7 @@ import { assertInteger } from '../core/assert.js';
 import type { Rng } from '../core/rng.js';
 import { Module } from '../nn/Module.js';
 import { Mlp } from '../nn/Mlp.js';
+import { channelsFirst, channelsLast } from '../nn/transposeKernel.js';
 import { checkEdges, edgeMask4, nodeCount } from './masking.js';
 
 /** Serializable config of {@link PpgnBlock}. */
@@ -74,9 +75,9 @@ export class PpgnBlock extends Module<PpgnBlockConfig> {
     return tf.tidy(() => {
       const em = edgeMask4(nodeMask); // [B,N,N,1]
       const tm = tf.mul(t, em);
-      const m1 = tf.transpose(tf.mul(this.mlp1.apply(tm), em), [0, 3, 1, 2]); // [B,C_h,N,N]
-      const m2 = tf.transpose(tf.mul(this.mlp2.apply(tm), em), [0, 3, 1, 2]); // [B,C_h,N,N]
-      let prod = tf.transpose(tf.matMul(m1, m2), [0, 2, 3, 1]); // [B,N,N,C_h]
+      const m1 = channelsFirst(tf.mul(this.mlp1.apply(tm), em) as tf.Tensor4D); // [B,C_h,N,N]
+      const m2 = channelsFirst(tf.mul(this.mlp2.apply(tm), em) as tf.Tensor4D); // [B,C_h,N,N]
+      let prod: tf.Tensor = channelsLast(tf.matMul(m1, m2)); // [B,N,N,C_h]
       if (this.config.normalize) prod = tf.div(prod, tf.reshape(nodeCount(nodeMask), [-1, 1, 1, 1]));
       return tf.mul(this.mlp3.apply(tf.concat([tm, prod], -1)), em);
     });

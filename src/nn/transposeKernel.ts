@@ -10,12 +10,15 @@ import { heapOffset, nnKernelReady, nnKernelsOf, registerWasmKernelSet, type Was
 
 const KERNEL = 'GraphgenTranspose2D';
 
+/** `[r, c] -> [c, r]`, or each matrix of a batch `[b, r, c] -> [b, c, r]` (one call per matrix). */
 function kernel({ inputs, backend }: WasmKernelArgs): tf.TensorInfo {
   const be = backend as WasmBackendInternals;
   const x = inputs.x as tf.TensorInfo;
-  const [r, c] = x.shape;
-  const out = be.makeOutput([c, r], 'float32');
-  nnKernelsOf(be)!.gg_transpose2d(r, c, heapOffset(be, x), heapOffset(be, out));
+  const [b, r, c] = x.shape.length === 3 ? x.shape : [1, ...x.shape];
+  const out = be.makeOutput(x.shape.length === 3 ? [b, c, r] : [c, r], 'float32');
+  const k = nnKernelsOf(be)!;
+  const src = heapOffset(be, x), dst = heapOffset(be, out);
+  for (let i = 0; i < b; i++) k.gg_transpose2d(r, c, src + 4 * i * r * c, dst + 4 * i * r * c);
   return out;
 }
 
@@ -51,7 +54,7 @@ export function registerTransposeKernel(): void {
       } as unknown as tf.GradConfig,
       {
         kernelName: KERNEL,
-        gradFunc: (dy: tf.Tensor | tf.Tensor[]) => ({ x: () => transpose2d(dy as tf.Tensor2D) }),
+        gradFunc: (dy: tf.Tensor | tf.Tensor[]) => ({ x: () => tf.engine().runKernel(KERNEL, { x: dy as tf.Tensor }, {}) as tf.Tensor }),
       } as unknown as tf.GradConfig,
     ],
   );
@@ -64,6 +67,29 @@ export function registerTransposeKernel(): void {
 export function transpose2d(a: tf.Tensor2D): tf.Tensor2D {
   if (!transposeKernelReady(a)) return tf.transpose(a, [1, 0]);
   return tf.engine().runKernel(KERNEL, { x: a }, {}) as tf.Tensor2D;
+}
+
+/**
+ * `[b, r, c]` -> `[b, c, r]` (each matrix of a batch transposed): graphgen's blocked SIMD kernel
+ * on wasm (float32), `tf.transpose(a, [0, 2, 1])` elsewhere. Same values. With reshapes this is
+ * the channel-first/channel-last move of pair tensors, `[B, N, N, C]` <-> `[B, C, N, N]`, which
+ * tfjs's Transpose on wasm does with an index computation per element.
+ */
+export function transposeBatched(a: tf.Tensor3D): tf.Tensor3D {
+  if (!transposeKernelReady(a)) return tf.transpose(a, [0, 2, 1]);
+  return tf.engine().runKernel(KERNEL, { x: a }, {}) as tf.Tensor3D;
+}
+
+/** Pair tensor `[B, N, M, C]` -> `[B, C, N, M]` by {@link transposeBatched} (same values as `tf.transpose(t, [0, 3, 1, 2])`). */
+export function channelsFirst(t: tf.Tensor4D): tf.Tensor4D {
+  const [b, n, m, c] = t.shape;
+  return tf.reshape(transposeBatched(tf.reshape(t, [b, n * m, c])), [b, c, n, m]);
+}
+
+/** Pair tensor `[B, C, N, M]` -> `[B, N, M, C]` by {@link transposeBatched} (same values as `tf.transpose(t, [0, 2, 3, 1])`). */
+export function channelsLast(t: tf.Tensor4D): tf.Tensor4D {
+  const [b, c, n, m] = t.shape;
+  return tf.reshape(transposeBatched(tf.reshape(t, [b, c, n * m])), [b, n, m, c]);
 }
 
 /** `true` when {@link transpose2d} runs graphgen's kernel for `a` (wasm, float32). */

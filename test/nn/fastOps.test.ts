@@ -5,7 +5,7 @@ import { Adam, LayerNorm, Linear, dense } from '../../src/nn/index.js';
 import { softmax } from '../../src/nn/softmax.js';
 import { softmaxWeightedSum } from '../../src/nn/softmaxWeightedSum.js';
 import { columnSums, middleSum, sumKeepDims, transposeTall } from '../../src/nn/transposeTall.js';
-import { transpose2d } from '../../src/nn/transposeKernel.js';
+import { channelsFirst, channelsLast, transpose2d, transposeBatched } from '../../src/nn/transposeKernel.js';
 import { BACKENDS, maxAbsDiff, numericGrad, randn, useBackend } from './helpers.js';
 
 /** Relative max error against a reference. */
@@ -41,6 +41,26 @@ describe.each(BACKENDS)('fast nn ops vs slow twins (%s)', (backend) => {
       expect(maxAbsDiff(transpose2d(a), tf.transpose(a))).toBe(0);
       const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(transpose2d(t as tf.Tensor2D), w)))(a);
       expect(maxAbsDiff(g, tf.transpose(w))).toBe(0);
+    });
+    tf.tidy(() => {
+      // transposeBatched and the pair-tensor moves built on it: exact values and gradients, any sizes
+      for (const [b, r, c] of [[3, 37, 130], [2, 64, 8], [1, 5, 3], [4, 49, 6]] as const) {
+        const a = randn([b, r, c], b + r + c) as tf.Tensor3D;
+        const w = randn([b, c, r], c);
+        expect(maxAbsDiff(transposeBatched(a), tf.transpose(a, [0, 2, 1]))).toBe(0);
+        const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(transposeBatched(t as tf.Tensor3D), w)))(a);
+        expect(maxAbsDiff(g, tf.transpose(w, [0, 2, 1]))).toBe(0);
+      }
+      for (const [b, n, m, c] of [[2, 7, 7, 8], [3, 13, 13, 5], [1, 4, 6, 3]] as const) {
+        const t = randn([b, n, m, c], n + c) as tf.Tensor4D;
+        const first = channelsFirst(t);
+        expect(first.shape).toEqual([b, c, n, m]);
+        expect(maxAbsDiff(first, tf.transpose(t, [0, 3, 1, 2]))).toBe(0);
+        expect(maxAbsDiff(channelsLast(first), t)).toBe(0);
+        const w = randn([b, c, n, m], m);
+        const g = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(channelsFirst(x as tf.Tensor4D), w)))(t);
+        expect(maxAbsDiff(g, tf.transpose(w, [0, 2, 3, 1]))).toBe(0);
+      }
     });
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -4,6 +4,7 @@ import { InputError, ShapeError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { LayerNorm } from '../../nn/LayerNorm.js';
 import { layerNormResidualMasked } from '../../nn/layerNormKernel.js';
+import { channelsFirst, channelsLast } from '../../nn/transposeKernel.js';
 import { Linear } from '../../nn/Linear.js';
 import { Mlp } from '../../nn/Mlp.js';
 import { Module } from '../../nn/Module.js';
@@ -102,11 +103,11 @@ class GraphTransformerLayer extends Module<{ hx: number; he: number; hy: number;
     const kt = tf.transpose(tf.reshape(k, [B, N, H, d]), [0, 2, 3, 1]); // [B,H,d,N]
     const vh = tf.transpose(tf.reshape(v, [B, N, H, d]), [0, 2, 1, 3]); // [B,H,N,d]
     let s = tf.mul(tf.matMul(qh, kt), 1 / Math.sqrt(d)); // [B,H,N,N]
-    const ef = tf.transpose(this.eFilm.apply(e), [0, 3, 1, 2]); // [B,2H,N,N]
+    const ef = channelsFirst(this.eFilm.apply(e) as tf.Tensor4D); // [B,2H,N,N]
     const [em, ea] = tf.split(ef, 2, 1); // [B,H,N,N]
     s = tf.add(tf.mul(s, tf.add(em, 1)), ea);
     const [yem, yea] = tf.split(tf.reshape(this.yeFilm.apply(y), [B, 2 * H, 1, 1]), 2, 1); // [B,H,1,1]
-    const sy = tf.transpose(tf.add(tf.mul(s, tf.add(yem, 1)), yea), [0, 2, 3, 1]); // [B,N,N,H]
+    const sy = channelsLast(tf.add(tf.mul(s, tf.add(yem, 1)), yea) as tf.Tensor4D); // [B,N,N,H]
     const eNew = this.eOut.apply(sy); // [B,N,N,he]; padded and diagonal rows are masked after the norm
     const att = tf.softmax(tf.add(s, keyBias)); // softmax over j (last axis); keyBias [B,1,1,N]
     const agg = tf.reshape(tf.transpose(tf.matMul(att, vh), [0, 2, 1, 3]), [B, N, hx]); // [B,N,hx]
