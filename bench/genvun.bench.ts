@@ -47,7 +47,7 @@
  * - `GRAPHGEN_VUN_SIZE_POOL` batches drawn from size-sorted pools of that many batches
  *   (`FitOptions.sizePool`, default 1 = plain shuffled batches): less padding where sizes vary
  *   (SBM); batching only, the checkpoint folder is the same;
- * - `GRAPHGEN_VUN_CLIP_NORM` the gradient-norm clip (`FitOptions.clipNorm`, default 10); another
+ * - `GRAPHGEN_VUN_CLIP_NORM` the gradient-norm clip (`FitOptions.clipNorm`, default 10, passed explicitly); another
  *   value trains in the folder above plus `-clip<value>` (it changes the optimiser's steps).
  *
  * Each dataset's table is also kept, with the command that made it, in the committed file
@@ -136,7 +136,7 @@ export async function run(): Promise<string> {
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${cycleEdges && warmStart ? ' (warm start from the checkpoint without cycle-edge features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && !cycleEdges ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, gradient norm clipped at ${clip.clipNorm ?? 10}, EMA 0.995${sizePool === 1 ? '' : `, batches from size-sorted pools of ${sizePool} batches (FitOptions.sizePool)`}, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta ${sampling.eta}, omega ${sampling.omega}, ${sampling.distortion} distortion)${constraint ? `; every sample kept ${constraint} at every step by ConStruct's projector (Madeira et al. 2024: proposed edges that would break it are refused; training is unchanged)` : ''}.`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${cycleEdges && warmStart ? ' (warm start from the checkpoint without cycle-edge features, zero weights on the new inputs)' : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && !cycleEdges ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, gradient norm clipped at ${clip.clipNorm}, EMA 0.995${sizePool === 1 ? '' : `, batches from size-sorted pools of ${sizePool} batches (FitOptions.sizePool)`}, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta ${sampling.eta}, omega ${sampling.omega}, ${sampling.distortion} distortion)${constraint ? `; every sample kept ${constraint} at every step by ConStruct's projector (Madeira et al. 2024: proposed edges that would break it are refused; training is unchanged)` : ''}.`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -164,7 +164,7 @@ export async function run(): Promise<string> {
         if (widen && (await widenCheckpoint(dir, featureDir, make()))) console.log(`${featureDir}: warm start from ${dir}`);
         if (warmStart && runDir !== featureDir && (await widenCheckpoint(featureDir, runDir, make()))) console.log(`${runDir}: warm start from ${featureDir}`);
       }
-      const r = await trainWithBudget(make, data.train, runDir, budget, { batchSize: cfg.batchSize, sizePool, lr: decay.schedule, emaDecay: 0.995, ...(clip.clipNorm !== undefined && { clipNorm: clip.clipNorm }) }, 5, (l) => console.log(l));
+      const r = await trainWithBudget(make, data.train, runDir, budget, { batchSize: cfg.batchSize, sizePool, lr: decay.schedule, emaDecay: 0.995, clipNorm: clip.clipNorm }, 5, (l) => console.log(l));
       if (trainOnly) {
         r.model.dispose();
         continue;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseClipNorm } from '../../bench/clipNorm.js';
+import { BENCH_CLIP_NORM, parseClipNorm } from '../../bench/clipNorm.js';
 
 describe('gradient-clip knob of the generator benches (GRAPHGEN_VUN_CLIP_NORM)', () => {
   const knob = (raw: string | undefined) => parseClipNorm('GRAPHGEN_VUN_CLIP_NORM', raw);
 
   it('keeps the default clip and the usual folder when absent or empty', () => {
-    for (const raw of [undefined, '']) expect(knob(raw)).toEqual({ clipNorm: undefined, suffix: '', env: '' });
+    expect(BENCH_CLIP_NORM).toBe(10);
+    for (const raw of [undefined, '']) expect(knob(raw)).toEqual({ clipNorm: 10, suffix: '', env: '' });
   });
 
   it('maps a positive value to the clip, its own folder suffix and the command prefix', () => {
