@@ -8,8 +8,8 @@
  * position, RNG state and CPU minutes carry over, so a budgeted run resumes from `to` as if it had
  * always had the wider input. Only appended columns are supported: the new feature set must
  * extend the old one at the end of each input (true for `components`, which follows the named
- * set, and for `cycleEdges`, which follows the component features, when there are no molecular
- * features).
+ * set, for `cycleEdges`, which follows the component features, and for `spectralPairs`, which
+ * follows both, when there are no molecular features).
  *
  * The new model may also train with another time distribution (`DiscreteFlowConfig.trainDistortion`):
  * that changes how training goes on, not what the weights mean, so the same copy (with no new

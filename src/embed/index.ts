@@ -18,3 +18,4 @@ export * from './batchedCycleCounts.js';
 export * from './batchedPowerSums.js';
 export * from './batchedRrwp.js';
 export * from './batchedSpectralFeatures.js';
+export * from './spectralProjectors.js';

@@ -20,11 +20,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('widenCheckpoint (bench warm start for added feature columns)', () => {
-  // component features on RRWP, then cycle-edge features on top of those (the tree runs' two warm starts)
+  // component features on RRWP, then cycle-edge features on top of those (the tree runs' two warm starts), and spectral projectors on RRWP (the SBM run's)
   it.each([
-    { tag: 'comp', from: { name: 'rrwp', walkSteps: 3 }, to: { name: 'rrwp', walkSteps: 3, components: true } },
-    { tag: 'cyc', from: { name: 'rrwp', walkSteps: 3, components: true }, to: { name: 'rrwp', walkSteps: 3, components: true, cycleEdges: true } },
-  ] as const)('keeps the denoiser function exactly, resumes at the same step, and trains on ($tag)', async ({ tag, from, to }) => {
+    { tag: 'comp', added: 1, from: { name: 'rrwp', walkSteps: 3 }, to: { name: 'rrwp', walkSteps: 3, components: true } },
+    { tag: 'cyc', added: 1, from: { name: 'rrwp', walkSteps: 3, components: true }, to: { name: 'rrwp', walkSteps: 3, components: true, cycleEdges: true } },
+    { tag: 'sp', added: 2, from: { name: 'rrwp', walkSteps: 3 }, to: { name: 'rrwp', walkSteps: 3, spectralPairs: 2 } },
+  ] as const)('keeps the denoiser function exactly, resumes at the same step, and trains on ($tag)', async ({ tag, added, from, to }) => {
     const graphs = toyGraphs(12, createRng(50));
     const fit = { batchSize: 6, lr: 1e-2, emaDecay: 0.9 };
     const narrow = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features: from }) as unknown as BenchModel;
@@ -50,7 +51,7 @@ describe('widenCheckpoint (bench warm start for added feature columns)', () => {
       return r;
     });
     expect(tf.memory().numTensors).toBe(before);
-    expect(outs[1].width).toBe(outs[0].width + 1);
+    expect(outs[1].width).toBe(outs[0].width + added);
     expect(outs[1].x).toEqual(outs[0].x.map((v) => expect.closeTo(v, 5)));
     expect(outs[1].e).toEqual(outs[0].e.map((v) => expect.closeTo(v, 5)));
     // training goes on from the widened checkpoint, and the new input rows leave zero
@@ -59,7 +60,7 @@ describe('widenCheckpoint (bench warm start for added feature columns)', () => {
     const ck = await readCheckpoint(join(dir('wide'), 'checkpoint.json'));
     const w = ck!.weights.manifest.tensors.find((t) => t.name === 'inE.layers.0.weight')!;
     const oldRows = 2 + a.model.features.edgeDim; // edge classes + the narrow pair features
-    expect(w.shape[0]).toBe(oldRows + 1);
+    expect(w.shape[0]).toBe(oldRows + added);
     const all = decodeFloat32(ck!.weights.bytes);
     const cols = w.shape[1];
     const newRow = all.subarray(w.byteOffset / 4 + oldRows * cols, w.byteOffset / 4 + (oldRows + 1) * cols);

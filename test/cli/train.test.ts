@@ -45,8 +45,10 @@ describe('graphgen train', () => {
     for (const [flags, want] of [
       [['--cycle-edges'], { name: 'rrwp', walkSteps: 8, cycleEdges: true }],
       [['--components', '--cycle-edges'], { name: 'rrwp', walkSteps: 8, components: true, cycleEdges: true }],
+      // --spectral-pairs adds the spectral-projector features
+      [['--spectral-pairs', '2'], { name: 'rrwp', walkSteps: 8, spectralPairs: 2 }],
     ] as const) {
-      const out = join(dir, `cyc${flags.length}`);
+      const out = join(dir, `cyc${flags.join('')}`);
       const r = runCliProcess([...base, '--out', out, ...flags]);
       expect(r.status).toBe(0);
       expect((JSON.parse(readFileSync(join(out, 'generator.json'), 'utf8')) as { config: { features: unknown } }).config.features).toEqual(want);
@@ -86,6 +88,11 @@ describe('graphgen train', () => {
     const cycEr = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', 'sbm', '--cycle-edges', '--out', join(dir, 'x')]);
     expect(cycEr.status).toBe(2);
     expect(cycEr.stderr).toContain('--cycle-edges');
+    for (const [model, value] of [['sbm', '2'], ['defog', '0'], ['defog', '17'], ['defog', 'two']]) {
+      const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--spectral-pairs', value, '--out', join(dir, 'x')]);
+      expect(r.status, `${model} ${value}`).toBe(2);
+      expect(r.stderr).toContain('--spectral-pairs');
+    }
     for (const [model, value] of [['digress', 'polydec'], ['defog', 'square']]) {
       const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--train-distortion', value, '--out', join(dir, 'x')]);
       expect(r.status, `${model} ${value}`).toBe(2);

@@ -11,6 +11,7 @@ import { permute } from '../../src/graph/permute.js';
 import { initBackend } from '../../src/nn/initBackend.js';
 import { buildDenoiserInput } from '../../src/generators/common/buildDenoiserInput.js';
 import { createExtraFeatures } from '../../src/generators/common/createExtraFeatures.js';
+import { spectralProjectors } from '../../src/embed/spectralProjectors.js';
 import type { ExtraFeaturesConfig, ExtraFeaturesName } from '../../src/generators/common/ExtraFeatures.js';
 import { DiscreteDiffusion } from '../../src/generators/diffusion/DiscreteDiffusion.js';
 import { DiscreteFlow } from '../../src/generators/flow/DiscreteFlow.js';
@@ -429,5 +430,72 @@ describe('cycle-edge features', () => {
 
   it('a DiscreteFlow with cycle-edge features trains, saves and loads back with the same samples', async () => {
     await expectSavedFeatures({ name: 'rrwp', walkSteps: 4, components: true, cycleEdges: true }, [6, 6, 3], 53);
+  });
+});
+
+describe('spectral-projector features', () => {
+  it('per pair the k projectors, per node their diagonals, per graph the eigenvalues, after the component and cycle-edge features', () => {
+    const rng = createRng(61);
+    const graphs = [randomGraph(12, 0.3, rng), completeGraph(5), Graph.empty(3), Graph.empty(0), randomGraph(14, 0.1, rng)];
+    const N = 15;
+    const k = 3;
+    const batch = batchOf(graphs, N);
+    const base = createExtraFeatures({ name: 'rrwp', walkSteps: 3, components: true, cycleEdges: true });
+    const f = createExtraFeatures({ name: 'rrwp', walkSteps: 3, components: true, cycleEdges: true, spectralPairs: k });
+    expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([base.nodeDim + k, base.edgeDim + k, base.globalDim + k]);
+    const p = base.compute(batch);
+    const r = f.compute(batch);
+    graphs.forEach((g, b) => {
+      const sp = spectralProjectors(g, { k });
+      for (let t = 0; t < base.globalDim; t++) expect(r.y[b * f.globalDim + t]).toBe(p.y[b * base.globalDim + t]);
+      for (let t = 0; t < k; t++) expect(r.y[b * f.globalDim + base.globalDim + t]).toBeCloseTo(g.n === 0 ? 0 : sp.eigenvalues[t], 6);
+      for (let i = 0; i < N; i++) {
+        for (let t = 0; t < base.nodeDim; t++) expect(r.x[(b * N + i) * f.nodeDim + t]).toBe(p.x[(b * N + i) * base.nodeDim + t]);
+        for (let t = 0; t < k; t++) expect(r.x[(b * N + i) * f.nodeDim + base.nodeDim + t]).toBeCloseTo(i < g.n ? sp.diagonal[i * k + t] : 0, 6);
+        for (let j = 0; j < N; j++) {
+          const at = ((b * N + i) * N + j) * f.edgeDim;
+          for (let t = 0; t < base.edgeDim; t++) expect(r.e[at + t]).toBe(p.e[((b * N + i) * N + j) * base.edgeDim + t]);
+          for (let t = 0; t < k; t++) expect(r.e[at + base.edgeDim + t]).toBeCloseTo(i < g.n && j < g.n ? sp.pairs[(i * g.n + j) * k + t] : 0, 6);
+        }
+      }
+    });
+  });
+
+  it('are permutation equivariant per node and pair and invariant per graph', () => {
+    const rng = createRng(62);
+    const graphs = [randomGraph(12, 0.25, rng), randomGraph(9, 0.4, rng)];
+    const perms = graphs.map((g) => rng.permutation(g.n));
+    const N = 12;
+    const f = createExtraFeatures({ name: 'rrwp', walkSteps: 2, spectralPairs: 2 });
+    const fa = f.compute(batchOf(graphs, N));
+    const fb = f.compute(
+      batchOf(
+        graphs.map((g, i) => permute(g, perms[i])),
+        N,
+      ),
+    );
+    const { nodeDim: nd, edgeDim: ed, globalDim: gd } = f;
+    graphs.forEach((g, i) => {
+      for (let t = gd - 2; t < gd; t++) expect(fb.y[i * gd + t]).toBeCloseTo(fa.y[i * gd + t], 5);
+      for (let v = 0; v < g.n; v++)
+        for (let t = 1; t <= 2; t++) {
+          expect(fb.x[(i * N + perms[i][v]) * nd + nd - t]).toBeCloseTo(fa.x[(i * N + v) * nd + nd - t], 4);
+          for (let w = 0; w < g.n; w++) expect(fb.e[((i * N + perms[i][v]) * N + perms[i][w]) * ed + ed - t]).toBeCloseTo(fa.e[((i * N + v) * N + w) * ed + ed - t], 4);
+        }
+    });
+  });
+
+  it('round-trip through getConfig, are absent from configs that do not ask for them, and reject counts outside 1..16', () => {
+    const f = createExtraFeatures({ name: 'rrwp', walkSteps: 8, spectralPairs: 6 });
+    expect(f.getConfig().spectralPairs).toBe(6);
+    expect([f.nodeDim, f.edgeDim, f.globalDim]).toEqual([14, 14, 7]);
+    expect('spectralPairs' in createExtraFeatures({ name: 'rrwp' }).getConfig()).toBe(false);
+    expect(() => createExtraFeatures({ name: 'rrwp', spectralPairs: 0 })).toThrow(/config\.spectralPairs/);
+    expect(() => createExtraFeatures({ name: 'rrwp', spectralPairs: 17 })).toThrow(/config\.spectralPairs/);
+    expect(() => createExtraFeatures({ name: 'rrwp', spectralPairs: 2.5 })).toThrow(/config\.spectralPairs/);
+  });
+
+  it('a DiscreteFlow with spectral-projector features trains, saves and loads back with the same samples', async () => {
+    await expectSavedFeatures({ name: 'rrwp', walkSteps: 4, spectralPairs: 2 }, [6, 6, 3], 63);
   });
 });

@@ -30,6 +30,7 @@ import { flowOptions } from '../flowOptions.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
 import type { ExtraFeaturesConfig } from '../../generators/common/ExtraFeatures.js';
 import { TRANSITION_KINDS, type TransitionKind } from '../../generators/common/CategoricalTransition.js';
+import { featureExtras } from '../featureExtras.js';
 
 /** Model names accepted by `--model`. */
 export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-barycenter', 'gw-dictionary'] as const;
@@ -42,6 +43,8 @@ export interface ModelExtras {
   components: boolean;
   /** Add the cycle-edge features (`--cycle-edges`; absent = false). */
   cycleEdges?: boolean;
+  /** Add that many spectral-projector features (`--spectral-pairs`; absent = none). */
+  spectralPairs?: number;
   /** Distortion of the training times (`--train-distortion`; defog only, absent = uniform). */
   trainDistortion?: TimeDistortion;
   /** The flow's prior (`--prior`; defog only, absent = marginal). */
@@ -62,13 +65,12 @@ export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig, extra
 };
 
 /**
- * `{ features }` with the component / cycle-edge features of `extras` added to a model's default
- * set, or `{}` when neither is asked for (the model keeps its default).
+ * `{ features }` with the extra features of `extras` added to a model's default set, or `{}` when
+ * none is asked for (the model keeps its default).
  */
 function structuralExtras(defaults: ExtraFeaturesConfig, extras: ModelExtras): { features?: ExtraFeaturesConfig } {
-  const { components, cycleEdges } = extras;
-  if (!components && !cycleEdges) return {};
-  return { features: { ...defaults, ...(components && { components }), ...(cycleEdges && { cycleEdges }) } };
+  const added = featureExtras(extras);
+  return Object.keys(added).length === 0 ? {} : { features: { ...defaults, ...added } };
 }
 
 function fmt(x: number | undefined): string {
@@ -143,6 +145,7 @@ interface TrainFlags {
   hidden: string;
   components?: boolean;
   cycleEdges?: boolean;
+  spectralPairs?: string;
   trainDistortion?: TimeDistortion;
   prior?: TransitionKind;
   nodePrior?: TransitionKind;
@@ -190,6 +193,7 @@ export function trainCommand(): Command {
     .option('--hidden <n>', 'hidden node width (pair width = hidden/4, global = hidden/2)', '64')
     .option('--components', "add connected-component features to the model's structural features (digress/defog; see ExtraFeaturesConfig.components)")
     .option('--cycle-edges', "add cycle-edge features (which edges lie on a cycle, and the cycle rank) to the model's structural features (digress/defog; see ExtraFeaturesConfig.cycleEdges)")
+    .option('--spectral-pairs <k>', "add k spectral-projector features (per pair the projectors onto the 1..k smallest non-trivial Laplacian eigenvectors, which show block membership; k from 1 to 16, at least the number of blocks - 1 for SBMs) to the model's structural features (digress/defog; see ExtraFeaturesConfig.spectralPairs)")
     .addOption(new Option('--train-distortion <name>', 'defog: distortion of the training times (DiscreteFlowConfig.trainDistortion; polydec trains more on nearly clean graphs: DeFoG\'s tree setting, and better molecules on QM9); default uniform times').choices([...TIME_DISTORTIONS]))
     .addOption(new Option('--prior <name>', "defog: the flow's prior (DiscreteFlowConfig.prior); absorbing starts every graph without edges, what `graphgen sample --constraint` needs; default marginal").choices([...TRANSITION_KINDS]))
     .addOption(new Option('--node-prior <name>', "defog: the prior of the node classes when it differs from --prior (DiscreteFlowConfig.nodePrior), e.g. --prior absorbing --node-prior marginal: no bonds at the start, atoms from the training marginals; default the --prior").choices([...TRANSITION_KINDS]))
@@ -230,9 +234,13 @@ export function trainCommand(): Command {
       for (const [flag, value] of flowOnly) if (value !== undefined && flags.model !== 'defog') throw InputError.invalid(flag, 'a defog model', `--model ${flags.model}`);
       const cycleEdges = flags.cycleEdges === true;
       if (cycleEdges && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--cycle-edges', 'a digress or defog model', `--model ${flags.model}`);
+      const spectralPairs = flags.spectralPairs === undefined ? undefined : int(flags.spectralPairs, '--spectral-pairs', 1);
+      if (spectralPairs !== undefined && spectralPairs > 16) throw InputError.invalid('--spectral-pairs', 'an integer from 1 to 16', flags.spectralPairs!);
+      if (spectralPairs !== undefined && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--spectral-pairs', 'a digress or defog model', `--model ${flags.model}`);
       const extras: ModelExtras = {
         components,
         ...(cycleEdges && { cycleEdges }),
+        ...(spectralPairs !== undefined && { spectralPairs }),
         ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }),
         ...(flags.prior !== undefined && { prior: flags.prior }),
         ...(flags.nodePrior !== undefined && { nodePrior: flags.nodePrior }),

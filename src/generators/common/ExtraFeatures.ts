@@ -1,5 +1,6 @@
 import type { MolecularFeaturesConfig, molecularFeatures } from './molecularFeatures.js';
 import type { DenseBatch } from '../../graph/collate.js';
+import type { spectralProjectors } from '../../embed/spectralProjectors.js';
 
 /** Names of the built-in extra-feature sets. */
 export type ExtraFeaturesName = 'none' | 'cycles' | 'rrwp' | 'cycles+rrwp' | 'cycles+spectral';
@@ -39,6 +40,18 @@ export interface ExtraFeaturesConfig {
    * Absent or `false`: none (the widths of configs saved before this field existed). @default false
    */
   cycleEdges?: boolean;
+  /**
+   * Number k of spectral-projector features ({@link spectralProjectors}) appended after the
+   * component and cycle-edge features (before any molecular features), 1..16: per pair the
+   * projectors onto the 1…k smallest non-trivial eigenvectors of the regularised normalised
+   * Laplacian, scaled so that two nodes of one spectral cluster get about 1 and two nodes of
+   * different clusters a negative value (invariant to sign and basis); per node their diagonals;
+   * per graph the k smallest non-trivial eigenvalues. They show block membership directly, where
+   * K-step random walks blur it at stochastic-block-model densities; meant for the SBM benchmark
+   * (k ≥ the number of blocks − 1). Absent: none (the widths of configs saved before this field
+   * existed).
+   */
+  spectralPairs?: number;
   /**
    * Valency-aware molecular features ({@link molecularFeatures}) appended to the named set, as
    * DiGress appends its molecular features to the structural ones. Absent: none.

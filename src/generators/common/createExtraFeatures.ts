@@ -3,6 +3,7 @@ import { InputError } from '../../core/errors.js';
 import type { DenseBatch } from '../../graph/collate.js';
 import { Graph } from '../../graph/Graph.js';
 import { spectralFeatures } from '../../embed/spectralFeatures.js';
+import { spectralProjectors } from '../../embed/spectralProjectors.js';
 import { connectedComponents } from '../../metrics/stats/connectedComponents.js';
 import type { ExtraFeatures, ExtraFeaturesConfig, ExtraFeaturesName, ExtraFeaturesResult } from './ExtraFeatures.js';
 import { concatExtraFeatures, molecularFeatures } from './molecularFeatures.js';
@@ -58,6 +59,14 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  * at length 6 and K-step random walks at length K; these features mark a cycle whatever its
  * length, e.g. the one extra edge of a sampled 64-node tree that closes a 30-cycle.
  *
+ * With `config.spectralPairs` = k, spectral-projector features follow (after the component and
+ * cycle-edge features): graphgen/embed's `spectralProjectors` of the regularised normalised
+ * Laplacian, per pair the k scaled projectors onto the 1…k smallest non-trivial eigenvectors
+ * (about 1 for two nodes of one spectral cluster, negative across clusters; sign and basis
+ * invariant), per node their diagonals, per graph the k smallest non-trivial eigenvalues (k
+ * columns more each; one dense eigendecomposition, O(n³) per graph). They show block membership
+ * directly, where random walks of K steps blur it at stochastic-block-model densities.
+ *
  * With `config.molecular` (chemistry tables), DiGress's valency-aware molecular features
  * (`molecularFeatures`: per node current valency and valency deficit, per graph molecular
  * weight) are appended after the named set.
@@ -66,9 +75,9 @@ const NAMES: readonly ExtraFeaturesName[] = ['none', 'cycles', 'rrwp', 'cycles+r
  * `e [B,N,N,edgeDim]`, `y [B,globalDim]`, padding rows zero; the declared widths are exactly
  * the widths produced.
  *
- * @param config - which set, K for RRWP, k eigenvalues, L the longest cycle, whether to add component and cycle-edge features
+ * @param config - which set, K for RRWP, k eigenvalues, L the longest cycle, whether to add component and cycle-edge features, how many spectral projectors
  * @returns the feature set
- * @throws `InputError` for an unknown name, K or k outside [1, 64], L outside [3, 6], a non-boolean `components` or `cycleEdges`
+ * @throws `InputError` for an unknown name, K or k outside [1, 64], L outside [3, 6], a non-boolean `components` or `cycleEdges`, `spectralPairs` outside [1, 16]
  *
  * @example
  * ```ts
@@ -92,6 +101,8 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
   assertInteger(kEig, 'config.eigenvalues', { min: 1, max: 64 });
   const L = config.maxCycleLength ?? 4;
   assertInteger(L, 'config.maxCycleLength', { min: 3, max: 6 });
+  const kProj = config.spectralPairs ?? 0;
+  if (config.spectralPairs !== undefined) assertInteger(kProj, 'config.spectralPairs', { min: 1, max: 16 });
   const cycles = config.name !== 'none' && config.name !== 'rrwp';
   const rrwp = config.name === 'rrwp' || config.name === 'cycles+rrwp';
   const spectral = config.name === 'cycles+spectral';
@@ -99,14 +110,15 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
   const graphCycles = cycles ? L - 2 : 0; // lengths 3..L per graph
   const comps = config.components === true;
   const cyc = config.cycleEdges === true;
-  const tail = (comps ? 1 : 0) + (cyc ? 1 : 0); // one column each per node, pair and graph, after the named set
+  const tail = (comps ? 1 : 0) + (cyc ? 1 : 0) + kProj; // columns per node, pair and graph after the named set
   const nodeDim = nodeCycles + (rrwp ? K : 0) + (spectral ? kEig : 0) + tail;
   const edgeDim = (rrwp ? K : 0) + tail;
   const globalDim = 1 + graphCycles + (spectral ? kEig + 1 : 0) + tail;
-  // column of the component features (the cycle-edge ones follow them)
+  // first columns of the component, cycle-edge and projector features, in that order
   const compCol = { node: nodeDim - tail, edge: edgeDim - tail, global: globalDim - tail };
-  const cycCol = { node: nodeDim - 1, edge: edgeDim - 1, global: globalDim - 1 };
-  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig, maxCycleLength: L, ...(comps ? { components: true } : {}), ...(cyc ? { cycleEdges: true } : {}) };
+  const cycCol = { node: nodeDim - kProj - 1, edge: edgeDim - kProj - 1, global: globalDim - kProj - 1 };
+  const projCol = { node: nodeDim - kProj, edge: edgeDim - kProj, global: globalDim - kProj };
+  const frozen: ExtraFeaturesConfig = { name: config.name, walkSteps: K, eigenvalues: kEig, maxCycleLength: L, ...(comps ? { components: true } : {}), ...(cyc ? { cycleEdges: true } : {}), ...(kProj > 0 ? { spectralPairs: kProj } : {}) };
   return {
     nodeDim,
     edgeDim,
@@ -180,6 +192,14 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
               x[(b * N + i) * nodeDim + cycCol.node] = 1;
             }
           y[b * globalDim + cycCol.global] = Math.min(1, rank / 10);
+        }
+        if (kProj > 0) {
+          const sp = spectralProjectors(asGraph(), { k: kProj });
+          for (let i = 0; i < n; i++) {
+            for (let m = 0; m < kProj; m++) x[(b * N + i) * nodeDim + projCol.node + m] = sp.diagonal[i * kProj + m];
+            for (let j = 0; j < n; j++) for (let m = 0; m < kProj; m++) ef[((b * N + i) * N + j) * edgeDim + projCol.edge + m] = sp.pairs[(i * n + j) * kProj + m];
+          }
+          for (let m = 0; m < kProj; m++) y[b * globalDim + projCol.global + m] = sp.eigenvalues[m];
         }
       }
       return { x, e: ef, y };

@@ -1,0 +1,11 @@
+import type { ExtraFeaturesConfig } from '../generators/common/ExtraFeatures.js';
+import type { ModelExtras } from './commands/train.js';
+
+/**
+ * The component / cycle-edge / spectral-projector fields of `extras` that are asked for, as
+ * `ExtraFeaturesConfig` fields (empty when none is), to add to a model's default features.
+ */
+export function featureExtras(extras: ModelExtras): Pick<ExtraFeaturesConfig, 'components' | 'cycleEdges' | 'spectralPairs'> {
+  const { components, cycleEdges, spectralPairs } = extras;
+  return { ...(components && { components }), ...(cycleEdges && { cycleEdges }), ...(spectralPairs !== undefined && { spectralPairs }) };
+}
