@@ -18,4 +18,4 @@ export * from './batchedCycleCounts.js';
 export * from './batchedPowerSums.js';
 export * from './batchedRrwp.js';
 export * from './batchedSpectralFeatures.js';
-export * from './spectralProjectors.js';
+export { spectralProjectors, type SpectralProjectorsOptions, type SpectralProjectorsResult } from './spectralProjectors.js';

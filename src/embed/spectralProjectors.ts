@@ -79,11 +79,18 @@ export function spectralProjectors(graph: Graph, options: SpectralProjectorsOpti
   for (const [name, v] of [['options.tol', tol], ['options.clip', clip]] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw InputError.invalid(name, 'a positive finite number', String(v));
   }
-  const n = graph.n;
+  return projectorsOfAdjacency(graph.adjacency().data, graph.n, k, tol, clip);
+}
+
+/**
+ * {@link spectralProjectors} of a dense row-major n×n adjacency (any non-zero off-diagonal entry
+ * is an edge; symmetric), options already checked; for callers that hold the dense matrix.
+ * @internal
+ */
+export function projectorsOfAdjacency(a: ArrayLike<number>, n: number, k: number, tol = 1e-6, clip = 4): SpectralProjectorsResult {
   const pairs = new Float64Array(n * n * k);
   const diagonal = new Float64Array(n * k);
   const eigenvalues = new Float64Array(k).fill(2);
-  const a = graph.adjacency().data;
   const deg = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++)

@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors.js';
 import type { DenseBatch } from '../../graph/collate.js';
 import { Graph } from '../../graph/Graph.js';
 import { spectralFeatures } from '../../embed/spectralFeatures.js';
-import { spectralProjectors } from '../../embed/spectralProjectors.js';
+import { projectorsOfAdjacency } from '../../embed/spectralProjectors.js';
 import { connectedComponents } from '../../metrics/stats/connectedComponents.js';
 import type { ExtraFeatures, ExtraFeaturesConfig, ExtraFeaturesName, ExtraFeaturesResult } from './ExtraFeatures.js';
 import { concatExtraFeatures, molecularFeatures } from './molecularFeatures.js';
@@ -194,7 +194,7 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
           y[b * globalDim + cycCol.global] = Math.min(1, rank / 10);
         }
         if (kProj > 0) {
-          const sp = spectralProjectors(asGraph(), { k: kProj });
+          const sp = projectorsOfAdjacency(A, n, kProj);
           for (let i = 0; i < n; i++) {
             for (let m = 0; m < kProj; m++) x[(b * N + i) * nodeDim + projCol.node + m] = sp.diagonal[i * kProj + m];
             for (let j = 0; j < n; j++) for (let m = 0; m < kProj; m++) ef[((b * N + i) * N + j) * edgeDim + projCol.edge + m] = sp.pairs[(i * n + j) * kProj + m];
