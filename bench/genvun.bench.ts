@@ -80,6 +80,7 @@ import type { Graph } from '../src/graph/Graph.js';
 import { cpuMinutes, seedFromCommitted, trainWithBudget, type BenchModel } from './trainWithBudget.js';
 import { lrDecay } from './lrDecay.js';
 import { widenCheckpoint } from './widenCheckpoint.js';
+import { featureExtras } from '../src/cli/featureExtras.js';
 import { parseDenoiserSize } from './denoiserSize.js';
 import { parseTrainDistortion } from './trainDistortion.js';
 import { parseClipNorm } from './clipNorm.js';
@@ -123,6 +124,8 @@ export async function run(): Promise<string> {
   if (!Number.isInteger(spectralPairs) || spectralPairs < 0 || spectralPairs > 16) throw new Error(`GRAPHGEN_VUN_SPECTRAL_PAIRS: expected an integer in 0..16 (0 = none), got ${process.env.GRAPHGEN_VUN_SPECTRAL_PAIRS}`);
   // the features that the warm start adds on its own (zero rows on a checkpoint of the folder without their suffix)
   const addedLast = spectralPairs > 0 ? 'spectral' : cycleEdges ? 'cycle' : undefined;
+  // the features added to the model's default set (the same fields as graphgen train's flags)
+  const added = featureExtras({ components, cycleEdges, ...(spectralPairs > 0 && { spectralPairs }) });
   const priors = priorKnobs('GRAPHGEN_VUN_');
   if (priors.env !== '' && models.some((m) => m !== 'defog')) throw new Error(`${priors.env.trim()} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
   const sizePool = envNumber('GRAPHGEN_VUN_SIZE_POOL', 1);
@@ -159,7 +162,7 @@ export async function run(): Promise<string> {
     lines.push('| model | deg | clus | orbit | spectral | wavelet | ratio | valid % | unique % | unique+novel % | V.U.N. % | train CPU min | epochs (steps) | final loss | sample CPU min |');
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
-      const features = components || cycleEdges || spectralPairs > 0 ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, ...(components && { components }), ...(cycleEdges && { cycleEdges }), ...(spectralPairs > 0 && { spectralPairs }) } : undefined;
+      const features = Object.keys(added).length > 0 ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, ...added } : undefined;
       const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }), ...priors.config })) as unknown as BenchModel;
       const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}${priors.tag}`;
       const compDir = components ? `${dir}-comp` : dir;
