@@ -1,6 +1,6 @@
 import type { Graph } from '../graph/Graph.js';
 import { checkGraph, checkOrder } from './denseOps.js';
-import { symmetricEigen } from '../core/symmetricEigen.js';
+import { symmetricEigenLowest } from '../core/symmetricEigen.js';
 
 /** Options of {@link spectralFeatures}. */
 export interface SpectralFeaturesOptions {
@@ -61,7 +61,8 @@ export function spectralFeatures(graph: Graph, options: SpectralFeaturesOptions 
     if (dinv[i] > 0) l[i * n + i] = 1;
     for (let j = 0; j < n; j++) if (a[i * n + j] !== 0) l[i * n + j] -= a[i * n + j] * dinv[i] * dinv[j];
   }
-  const { values, vectors } = symmetricEigen(l, n, true) as { values: Float64Array; vectors: Float64Array };
+  const eig = symmetricEigenLowest(l, n);
+  const values = eig.values;
   const eigenvalues = new Float64Array(k).fill(2);
   for (let t = 0; t < Math.min(k, n); t++) eigenvalues[t] = Math.abs(values[t]) < tol ? 0 : values[t];
   let numComponents = 0;
@@ -78,6 +79,8 @@ export function spectralFeatures(graph: Graph, options: SpectralFeaturesOptions 
     }
   }
   const nodeFeatures = new Float64Array(n * k);
+  // eigenvectors up to the end of the eigenspace of the k-th eigenvalue only
+  const vectors = eig.lowestVectors(n === 0 ? 0 : bounds[cluster[Math.min(k, n) - 1]][1]);
   for (let t = 0; t < Math.min(k, n); t++) {
     const [lo, hi] = bounds[cluster[t]];
     for (let i = 0; i < n; i++) {

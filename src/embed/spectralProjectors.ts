@@ -1,7 +1,7 @@
 import type { Graph } from '../graph/Graph.js';
 import { InputError } from '../core/errors.js';
 import { checkGraph, checkOrder } from './denseOps.js';
-import { symmetricEigen } from '../core/symmetricEigen.js';
+import { symmetricEigenLowest } from '../core/symmetricEigen.js';
 
 /** Options of {@link spectralProjectors}. */
 export interface SpectralProjectorsOptions {
@@ -48,8 +48,9 @@ export interface SpectralProjectorsResult {
  * edges inside blocks; random walks of a few steps blur that at stochastic-block-model densities.
  *
  * A graph without edges (`τ = 0`) gets zero projectors and eigenvalues; a graph of one node zero
- * projectors and eigenvalues 2. Cost: one dense symmetric eigendecomposition, O(n³), and
- * O(n² (k + s)) for the projectors (s the size of the last eigenspace).
+ * projectors and eigenvalues 2. Cost: one tridiagonal reduction, O(n³), all eigenvalues but only
+ * the k + 1 + s lowest eigenvectors (`symmetricEigenLowest`, s the size of the last eigenspace),
+ * and O(n² (k + s)) for the projectors.
  *
  * All outputs are permutation-equivariant (pairs, diagonal) or invariant (eigenvalues).
  *
@@ -110,7 +111,8 @@ export function projectorsOfAdjacency(a: ArrayLike<number>, n: number, k: number
       const aij = (i !== j && a[i * n + j] !== 0 ? 1 : 0) + tau / n;
       l[i * n + j] = (i === j ? 1 : 0) - aij * s[i] * s[j];
     }
-  const { values, vectors } = symmetricEigen(l, n, true) as { values: Float64Array; vectors: Float64Array };
+  const eig = symmetricEigenLowest(l, n);
+  const values = eig.values;
   for (let t = 0; t < k && t + 1 < n; t++) eigenvalues[t] = Math.max(0, values[t + 1]);
   // end (exclusive) of the eigenspace holding index t
   const clusterEnd = (t: number): number => {
@@ -119,6 +121,8 @@ export function projectorsOfAdjacency(a: ArrayLike<number>, n: number, k: number
     return e;
   };
   const first = clusterEnd(0); // past the trivial eigenspace (one vector for τ > 0)
+  // eigenvectors up to the end of the last channel's eigenspace only
+  const vectors = eig.lowestVectors(first < n ? clusterEnd(Math.min(first + k, n) - 1) : first);
   const sum = new Float64Array(n * n);
   let added = first;
   for (let m = 0; m < k; m++) {
