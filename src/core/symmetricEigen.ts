@@ -34,15 +34,8 @@ export interface SymmetricEigenResult {
  * ```
  */
 export function symmetricEigen(a: ArrayLike<number>, n: number, wantVectors = false): SymmetricEigenResult {
-  if (!Number.isInteger(n) || n < 0 || a?.length !== n * n) {
-    throw ShapeError.mismatch('a', `${n} x ${n} = ${n * n} entries`, `${a?.length}`);
-  }
-  const V = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) V[i] = a[i];
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
+  const { V, d, e } = tridiagonalize(a, n);
   if (n === 0) return { values: d, vectors: wantVectors ? V : null };
-  tred2(V, d, e, n);
   // transpose so that the QL rotations below touch two contiguous rows instead of two strided columns
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -75,6 +68,19 @@ export function symmetricEigen(a: ArrayLike<number>, n: number, wantVectors = fa
     }
   }
   return { values: d, vectors: wantVectors ? V : null };
+}
+
+/** Checks the shape, then Householder-reduces a copy of `a`: T's diagonal in d, sub-diagonal in e[1 …], the transformation in V. */
+function tridiagonalize(a: ArrayLike<number>, n: number): { V: Float64Array; d: Float64Array; e: Float64Array } {
+  if (!Number.isInteger(n) || n < 0 || a?.length !== n * n) {
+    throw ShapeError.mismatch('a', `${n} x ${n} = ${n * n} entries`, `${a?.length}`);
+  }
+  const V = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) V[i] = a[i];
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  if (n > 0) tred2(V, d, e, n);
+  return { V, d, e };
 }
 
 function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
@@ -257,14 +263,7 @@ export interface LowestEigenResult {
  * ```
  */
 export function symmetricEigenLowest(a: ArrayLike<number>, n: number): LowestEigenResult {
-  if (!Number.isInteger(n) || n < 0 || a?.length !== n * n) {
-    throw ShapeError.mismatch('a', `${n} x ${n} = ${n * n} entries`, `${a?.length}`);
-  }
-  const V = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) V[i] = a[i];
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
-  if (n > 0) tred2(V, d, e, n);
+  const { V, d, e } = tridiagonalize(a, n);
   // T: diagonal d, off-diagonal (t, t + 1) = e[t + 1]; tql2 consumes its copies
   const diag = d.slice();
   const off = new Float64Array(Math.max(0, n - 1));
