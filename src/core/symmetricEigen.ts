@@ -35,7 +35,16 @@ export interface SymmetricEigenResult {
  */
 export function symmetricEigen(a: ArrayLike<number>, n: number, wantVectors = false): SymmetricEigenResult {
   const { V, d, e } = tridiagonalize(a, n);
-  if (n === 0) return { values: d, vectors: wantVectors ? V : null };
+  qlSorted(V, d, e, n, wantVectors);
+  return { values: d, vectors: wantVectors ? V : null };
+}
+
+/**
+ * Implicit QL on the reduced form of `tridiagonalize`, in place: ascending eigenvalues in d
+ * and, with `wantVectors`, their eigenvectors as rows of V.
+ */
+function qlSorted(V: Float64Array, d: Float64Array, e: Float64Array, n: number, wantVectors: boolean): void {
+  if (n === 0) return;
   // transpose so that the QL rotations below touch two contiguous rows instead of two strided columns
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -67,7 +76,6 @@ export function symmetricEigen(a: ArrayLike<number>, n: number, wantVectors = fa
       }
     }
   }
-  return { values: d, vectors: wantVectors ? V : null };
 }
 
 /** Checks the shape, then Householder-reduces a copy of `a`: T's diagonal in d, sub-diagonal in e[1 …], the transformation in V. */
@@ -266,13 +274,19 @@ export function symmetricEigenLowest(a: ArrayLike<number>, n: number): LowestEig
   const { V, d, e } = tridiagonalize(a, n);
   // T: diagonal d, off-diagonal (t, t + 1) = e[t + 1]; tql2 consumes its copies
   const diag = d.slice();
+  const sub = e.slice();
   const off = new Float64Array(Math.max(0, n - 1));
   for (let t = 0; t + 1 < n; t++) off[t] = e[t + 1];
   if (n > 0) tql2(V, d, e, n, false);
   const values = d.sort();
   const lowestVectors = (m: number): Float64Array => {
     if (!Number.isInteger(m) || m < 0 || m > n) throw InputError.invalid('lowestVectors(m)', `an integer in [0, ${n}] (the order)`, String(m));
-    if (4 * m >= n) return symmetricEigen(a, n, true).vectors!.slice(0, m * n);
+    if (4 * m >= n) {
+      // many vectors: accumulate the QL rotations on a copy of the reduction (as symmetricEigen does)
+      const W = V.slice();
+      qlSorted(W, diag.slice(), sub.slice(), n, true);
+      return W.slice(0, m * n);
+    }
     const z = tridiagonalVectors(diag, off, values, m);
     // u_t = Σ_r z_t[r] Q[r, :], Q the rows of V (tred2 leaves Qᵀ in V)
     const out = new Float64Array(m * n);
