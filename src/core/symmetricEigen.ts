@@ -345,6 +345,8 @@ function tridiagonalVectors(diag: Float64Array, off: Float64Array, values: Float
   for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(diag[i]) + (i > 0 ? Math.abs(off[i - 1]) : 0) + (i + 1 < n ? Math.abs(off[i]) : 0));
   const ortol = 1e-3 * norm;
   const pivotFloor = eps * Math.max(norm, Number.MIN_VALUE);
+  // a pivot below eps‖T‖ (T − λI is singular to working precision at an eigenvalue) is raised to it
+  const pivot = (v: number): number => (Math.abs(v) >= pivotFloor ? v : v < 0 ? -pivotFloor : pivotFloor);
   const z = new Float64Array(m * n);
   // LU with partial pivoting of T - λI: rows of U hold columns (i, i+1, i+2)
   const u0 = new Float64Array(n);
@@ -359,7 +361,8 @@ function tridiagonalVectors(diag: Float64Array, off: Float64Array, values: Float
     if (t > 0 && values[t] - values[t - 1] > ortol) clusterStart = t;
     // separate equal shifts slightly (as dstein does) so that the solves differ
     let lambda = values[t];
-    if (t > clusterStart && lambda - shift < 10 * eps * Math.max(Math.abs(lambda), norm)) lambda = shift + 10 * eps * Math.max(Math.abs(lambda), norm);
+    const gap = 10 * eps * Math.max(Math.abs(lambda), norm);
+    if (t > clusterStart && lambda - shift < gap) lambda = shift + gap;
     shift = lambda;
     let p = diag[0] - lambda;
     let q = n > 1 ? off[0] : 0;
@@ -368,7 +371,7 @@ function tridiagonalVectors(diag: Float64Array, off: Float64Array, values: Float
       const tt = diag[i + 1] - lambda;
       const w = i + 2 < n ? off[i + 1] : 0;
       if (Math.abs(p) >= Math.abs(s)) {
-        if (p === 0) p = pivotFloor;
+        p = pivot(p);
         const l = s / p;
         u0[i] = p;
         u1[i] = q;
@@ -378,8 +381,9 @@ function tridiagonalVectors(diag: Float64Array, off: Float64Array, values: Float
         p = tt - l * q;
         q = w;
       } else {
-        const l = p / s;
-        u0[i] = s;
+        const piv = pivot(s);
+        const l = p / piv;
+        u0[i] = piv;
         u1[i] = tt;
         u2[i] = w;
         mult[i] = l;
@@ -388,8 +392,7 @@ function tridiagonalVectors(diag: Float64Array, off: Float64Array, values: Float
         q = -l * w;
       }
     }
-    u0[n - 1] = Math.abs(p) < pivotFloor ? (p < 0 ? -pivotFloor : pivotFloor) : p;
-    for (let i = 0; i + 1 < n; i++) if (Math.abs(u0[i]) < pivotFloor) u0[i] = u0[i] < 0 ? -pivotFloor : pivotFloor;
+    u0[n - 1] = pivot(p);
     // deterministic start in (-1, 1)
     let seed = 0x9e3779b9 ^ (t * 0x85ebca6b);
     for (let i = 0; i < n; i++) {
