@@ -27,6 +27,11 @@
  *   cycle-edge ones (checkpoints in `...-sp<k>/`); with `GRAPHGEN_VUN_WARM_START=1`, a run folder
  *   without a checkpoint starts from the same folder without `-sp<k>` (zero weights on the new
  *   inputs, as for the cycle edges), and that is the only warm start;
+ * - `GRAPHGEN_VUN_SELF_COND=k` self-conditioning (`DenoisingGeneratorConfig.selfConditioning`:
+ *   the denoiser also reads its previous prediction, and k spectral projectors of it) in the
+ *   folder above plus `-sc<k>`; with `GRAPHGEN_VUN_WARM_START=1`, a run folder without a
+ *   checkpoint starts from the folder without `-sc<k>` (zero weights on the new inputs), and that
+ *   is the only warm start;
  * - `GRAPHGEN_VUN_WARM_START=1` (with `GRAPHGEN_VUN_COMPONENTS=1`; see also the training distortion below): when `<dataset>-<model>-comp/`
  *   has no checkpoint yet, start it from `<dataset>-<model>/` with zero weights on the new
  *   inputs (bench/widenCheckpoint.ts), so the component features are learnt on top of a trained
@@ -122,6 +127,8 @@ export async function run(): Promise<string> {
   const cycleEdges = process.env.GRAPHGEN_VUN_CYCLE_EDGES === '1';
   const spectralPairs = envNumber('GRAPHGEN_VUN_SPECTRAL_PAIRS', 0);
   if (!Number.isInteger(spectralPairs) || spectralPairs < 0 || spectralPairs > 16) throw new Error(`GRAPHGEN_VUN_SPECTRAL_PAIRS: expected an integer in 0..16 (0 = none), got ${process.env.GRAPHGEN_VUN_SPECTRAL_PAIRS}`);
+  const selfCond = process.env.GRAPHGEN_VUN_SELF_COND ? Number(process.env.GRAPHGEN_VUN_SELF_COND) : undefined;
+  if (selfCond !== undefined && (!Number.isInteger(selfCond) || selfCond < 0 || selfCond > 16)) throw new Error(`GRAPHGEN_VUN_SELF_COND: expected an integer in 0..16 (projectors of the prediction), got ${process.env.GRAPHGEN_VUN_SELF_COND}`);
   // the features that the warm start adds on its own (zero rows on a checkpoint of the folder without their suffix)
   const addedLast = spectralPairs > 0 ? 'spectral' : cycleEdges ? 'cycle' : undefined;
   // the features added to the model's default set (the same fields as graphgen train's flags)
@@ -137,19 +144,19 @@ export async function run(): Promise<string> {
   if (constraint !== undefined && !EDGE_CONSTRAINT_NAMES.includes(constraint)) throw new Error(`GRAPHGEN_VUN_CONSTRAINT must be one of ${EDGE_CONSTRAINT_NAMES.join(', ')}, got ${constraint}`);
   const { distortion: trainDistortion, suffix: distortionTag } = parseTrainDistortion('GRAPHGEN_VUN_TRAIN_DISTORTION', process.env.GRAPHGEN_VUN_TRAIN_DISTORTION);
   if (trainDistortion !== undefined && models.some((m) => m !== 'defog')) throw new Error(`GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} applies to defog only, got GRAPHGEN_VUN_MODELS=${models.join(',')}`);
-  if (warmStart && !components && addedLast === undefined && trainDistortion === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features), GRAPHGEN_VUN_CYCLE_EDGES=1 or GRAPHGEN_VUN_SPECTRAL_PAIRS (the same for the cycle-edge or spectral-projector features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
+  if (warmStart && !components && addedLast === undefined && trainDistortion === undefined && selfCond === undefined) throw new Error('GRAPHGEN_VUN_WARM_START=1 needs GRAPHGEN_VUN_COMPONENTS=1 (it widens a checkpoint for the component features), GRAPHGEN_VUN_CYCLE_EDGES=1 or GRAPHGEN_VUN_SPECTRAL_PAIRS (the same for the cycle-edge or spectral-projector features) or GRAPHGEN_VUN_TRAIN_DISTORTION (it copies a checkpoint trained with uniform times)');
   const denoiserRaw = process.env.GRAPHGEN_VUN_DENOISER || DEFAULT_DENOISER;
   const size = parseDenoiserSize('GRAPHGEN_VUN_DENOISER', denoiserRaw, HEADS, DEFAULT_DENOISER);
   const sizeTag = denoiserRaw === DEFAULT_DENOISER ? '' : `-${denoiserRaw}`;
   // the warm start for the cycle-edge or projector features replaces the other two (its source is the run without them)
   const widen = warmStart && components && trainDistortion === undefined && addedLast === undefined;
   if (widen && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 with GRAPHGEN_VUN_COMPONENTS=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
-  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${spectralPairs > 0 ? `GRAPHGEN_VUN_SPECTRAL_PAIRS=${spectralPairs} ` : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priors.env}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}${sampling.env}${sizePool === 1 ? '' : `GRAPHGEN_VUN_SIZE_POOL=${sizePool} `}${clip.env}`;
+  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${spectralPairs > 0 ? `GRAPHGEN_VUN_SPECTRAL_PAIRS=${spectralPairs} ` : ''}${selfCond !== undefined ? `GRAPHGEN_VUN_SELF_COND=${selfCond} ` : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priors.env}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}${sampling.env}${sizePool === 1 ? '' : `GRAPHGEN_VUN_SIZE_POOL=${sizePool} `}${clip.env}`;
   const backend = await initBackend();
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
   head.push('');
-  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges || spectralPairs > 0 ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}${spectralPairs > 0 ? ` + ${spectralPairs} spectral projectors` : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${addedLast !== undefined && warmStart ? ` (warm start from the checkpoint without ${addedLast === 'spectral' ? 'spectral-projector' : 'cycle-edge'} features, zero weights on the new inputs)` : ''}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && addedLast === undefined ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, gradient norm clipped at ${clip.clipNorm}, EMA 0.995${sizePool === 1 ? '' : `, batches from size-sorted pools of ${sizePool} batches (FitOptions.sizePool)`}, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta ${sampling.eta}, omega ${sampling.omega}, ${sampling.distortion} distortion)${constraint ? `; every sample kept ${constraint} at every step by ConStruct's projector (Madeira et al. 2024: proposed edges that would break it are refused; training is unchanged)` : ''}.`);
+  head.push(`Backend ${backend.name}, ${cpus().length} cores shared with other jobs; CPU minutes are process CPU time (user + system). Denoiser: graph transformer ${JSON.stringify(size)}, features ${components || cycleEdges || spectralPairs > 0 ? `RRWP K=8${components ? ' + connected components' : ''}${cycleEdges ? ' + cycle edges' : ''}${spectralPairs > 0 ? ` + ${spectralPairs} spectral projectors` : ''}` : 'the model default'}${widen ? ' (warm start from the checkpoint without component features, zero weights on the new inputs)' : ''}${addedLast !== undefined && warmStart && selfCond === undefined ? ` (warm start from the checkpoint without ${addedLast === 'spectral' ? 'spectral-projector' : 'cycle-edge'} features, zero weights on the new inputs)` : ''}${selfCond === undefined ? '' : `, self-conditioning on the previous prediction${selfCond > 0 ? ` and ${selfCond} spectral projectors of it` : ''} (probability 0.5 in training${warmStart ? '; warm start from the checkpoint without it, zero weights on the new inputs' : ''})`}, training times ${trainDistortion === undefined ? 'uniform' : `distorted by ${trainDistortion}${warmStart && addedLast === undefined ? ' (warm start from the checkpoint trained with uniform times)' : ''}`}, ${decay.text}, gradient norm clipped at ${clip.clipNorm}, EMA 0.995${sizePool === 1 ? '' : `, batches from size-sorted pools of ${sizePool} batches (FitOptions.sizePool)`}, seed 0 (training) and 1 (sampling), ${steps} sampling steps (DeFoG: eta ${sampling.eta}, omega ${sampling.omega}, ${sampling.distortion} distortion)${constraint ? `; every sample kept ${constraint} at every step by ConStruct's projector (Madeira et al. 2024: proposed edges that would break it are refused; training is unchanged)` : ''}.`);
   const command = head.join('\n');
   for (const name of datasets) {
     const cfg = DATASETS[name];
@@ -163,13 +170,19 @@ export async function run(): Promise<string> {
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const model of models) {
       const features = Object.keys(added).length > 0 ? { ...(model === 'digress' ? DiscreteDiffusion : DiscreteFlow).defaultFeatures, ...added } : undefined;
-      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }) }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }), ...priors.config })) as unknown as BenchModel;
+      const sc = selfCond === undefined ? {} : { selfConditioning: { spectralPairs: selfCond } };
+      const make = (): BenchModel => (model === 'digress' ? new DiscreteDiffusion({ denoiser: size, ...(features && { features }), ...sc }) : new DiscreteFlow({ denoiser: size, ...(features && { features }), ...(trainDistortion && { trainDistortion }), ...priors.config, ...sc })) as unknown as BenchModel;
       const dir = `.bench-tmp/genvun/${name}-${model}${sizeTag}${priors.tag}`;
       const compDir = components ? `${dir}-comp` : dir;
       const cycDir = cycleEdges ? `${compDir}-cyc` : compDir;
       const featureDir = spectralPairs > 0 ? `${cycDir}-sp${spectralPairs}` : cycDir;
-      const runDir = `${featureDir}${distortionTag}${clip.suffix}`;
-      if (addedLast !== undefined && warmStart) {
+      const baseDir = `${featureDir}${distortionTag}${clip.suffix}`;
+      const runDir = selfCond === undefined ? baseDir : `${baseDir}-sc${selfCond}`;
+      if (selfCond !== undefined && warmStart) {
+        // self-conditioning channels on top of the trained run without them (the only warm start then)
+        if (!(await seedFromCommitted(runDir))) await seedFromCommitted(baseDir);
+        if (await widenCheckpoint(baseDir, runDir, make())) console.log(`${runDir}: warm start from ${baseDir}`);
+      } else if (addedLast !== undefined && warmStart) {
         const from = `${addedLast === 'spectral' ? cycDir : compDir}${distortionTag}`;
         // a committed checkpoint of the run itself wins; else the source (itself possibly committed) is widened
         if (!(await seedFromCommitted(runDir))) await seedFromCommitted(from);

@@ -9,7 +9,8 @@
  * always had the wider input. Only appended columns are supported: the new feature set must
  * extend the old one at the end of each input (true for `components`, which follows the named
  * set, for `cycleEdges`, which follows the component features, and for `spectralPairs`, which
- * follows both, when there are no molecular features).
+ * follows both, when there are no molecular features), and for self-conditioning
+ * (`DenoisingGeneratorConfig.selfConditioning`), whose channels follow all features.
  *
  * The new model may also train with another time distribution (`DiscreteFlowConfig.trainDistortion`):
  * that changes how training goes on, not what the weights mean, so the same copy (with no new
@@ -63,16 +64,18 @@ export async function widenCheckpoint(from: string, to: string, model: BenchMode
   if ((await readCheckpoint(`${to}/checkpoint.json`)) !== undefined) return false;
   const ck = await readCheckpoint(`${from}/checkpoint.json`);
   if (ck === undefined) throw new Error(`widenCheckpoint: no checkpoint in ${from}`);
-  const cfg = model.config as unknown as { nodeClasses?: number; edgeClasses?: number; features: unknown };
+  const cfg = model.config as unknown as { nodeClasses?: number; edgeClasses?: number; features: unknown; selfConditioning?: unknown };
   const fingerprint = JSON.parse(ck.fingerprint) as { config: Record<string, unknown> };
-  const without = (c: object): string => canonical({ ...c, features: null, trainDistortion: null });
-  if (without(fingerprint.config) !== without(cfg)) throw new Error(`widenCheckpoint: the model in ${from} differs in more than its features and training distortion`);
-  // equal features: a plain copy under the new identity (no input widths to work out, whatever the feature set)
-  const sameFeatures = canonical(fingerprint.config.features) === canonical(cfg.features);
+  const without = (c: object): string => canonical({ ...c, features: null, trainDistortion: null, selfConditioning: null });
+  if (without(fingerprint.config) !== without(cfg)) throw new Error(`widenCheckpoint: the model in ${from} differs in more than its features, self-conditioning and training distortion`);
+  if (fingerprint.config.selfConditioning !== undefined && canonical(fingerprint.config.selfConditioning) !== canonical(cfg.selfConditioning)) throw new Error(`widenCheckpoint: the model in ${from} has other self-conditioning channels; only a model without them can be widened`);
+  // equal inputs: a plain copy under the new identity (no input widths to work out, whatever the feature set)
+  const sameFeatures = canonical(fingerprint.config.features) === canonical(cfg.features) && canonical(fingerprint.config.selfConditioning ?? null) === canonical(cfg.selfConditioning ?? null);
+  const sc = model.selfConditioning;
   const widths = {
-    inNodeFeatures: (cfg.nodeClasses ?? 1) + model.features.nodeDim,
-    inEdgeFeatures: (cfg.edgeClasses ?? 2) + model.features.edgeDim,
-    inGlobalFeatures: 1 + model.features.globalDim,
+    inNodeFeatures: (cfg.nodeClasses ?? 1) + model.features.nodeDim + (sc?.nodeDim ?? 0),
+    inEdgeFeatures: (cfg.edgeClasses ?? 2) + model.features.edgeDim + (sc?.edgeDim ?? 0),
+    inGlobalFeatures: 1 + model.features.globalDim + (sc?.globalDim ?? 0),
   };
   const manifest = ck.weights.manifest;
   const denoiserConfig = manifest.config as Record<string, number>;

@@ -1,4 +1,5 @@
 import type { ExtraFeaturesConfig } from '../generators/common/ExtraFeatures.js';
+import type { DenoisingGeneratorConfig } from '../generators/common/DenoisingGenerator.js';
 import type { ModelExtras } from './commands/train.js';
 
 /**
@@ -8,4 +9,9 @@ import type { ModelExtras } from './commands/train.js';
 export function featureExtras(extras: ModelExtras): Pick<ExtraFeaturesConfig, 'components' | 'cycleEdges' | 'spectralPairs'> {
   const { components, cycleEdges, spectralPairs } = extras;
   return { ...(components && { components }), ...(cycleEdges && { cycleEdges }), ...(spectralPairs !== undefined && { spectralPairs }) };
+}
+
+/** `{ selfConditioning }` for a denoising generator's config when `extras.selfConditioning` is set, else `{}`. */
+export function selfConditioningExtras(extras: ModelExtras): Pick<DenoisingGeneratorConfig, 'selfConditioning'> {
+  return extras.selfConditioning === undefined ? {} : { selfConditioning: { spectralPairs: extras.selfConditioning } };
 }

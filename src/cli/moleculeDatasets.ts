@@ -23,7 +23,7 @@ import { atomicWriteFile } from '../generators/common/atomicWriteFile.js';
 import type { DenoiserSizeConfig } from '../generators/common/DenoisingGenerator.js';
 import type { GraphGenerator } from '../generators/common/GraphGenerator.js';
 import type { ModelExtras } from './commands/train.js';
-import { featureExtras } from './featureExtras.js';
+import { featureExtras, selfConditioningExtras } from './featureExtras.js';
 import { flowOptions } from './flowOptions.js';
 import { DiscreteDiffusion } from '../generators/diffusion/DiscreteDiffusion.js';
 import { DiscreteFlow } from '../generators/flow/DiscreteFlow.js';
@@ -106,14 +106,14 @@ export async function resolveMoleculeDataset(spec: string, options: MoleculeData
  * encoding, 5 edge classes, the model's default structural features (plus the
  * connected-component, cycle-edge and spectral-projector features with `extras.components` /
  * `extras.cycleEdges` / `extras.spectralPairs`) and DiGress's molecular features
- * (`molecularFeatures`); `extras.trainDistortion`, `extras.prior` and `extras.nodePrior` apply to `defog` only.
+ * (`molecularFeatures`), self-conditioning with `extras.selfConditioning`; `extras.trainDistortion`, `extras.prior` and `extras.nodePrior` apply to `defog` only.
  * @throws `InputError` for any other model name
  */
 export function createMoleculeModel(model: string, size: DenoiserSizeConfig, encoding: MoleculeEncoding, extras: ModelExtras = { components: false }): GraphGenerator {
   const common = { nodeClasses: encoding.atoms.length, edgeClasses: EDGE_CLASSES, denoiser: size };
   const extra = { molecular: molecularFeaturesConfig(encoding), ...featureExtras(extras) };
-  if (model === 'digress') return new DiscreteDiffusion({ ...common, features: { ...DiscreteDiffusion.defaultFeatures, ...extra } });
-  if (model === 'defog') return new DiscreteFlow({ ...common, features: { ...DiscreteFlow.defaultFeatures, ...extra }, ...flowOptions(extras) });
+  if (model === 'digress') return new DiscreteDiffusion({ ...common, features: { ...DiscreteDiffusion.defaultFeatures, ...extra }, ...selfConditioningExtras(extras) });
+  if (model === 'defog') return new DiscreteFlow({ ...common, features: { ...DiscreteFlow.defaultFeatures, ...extra }, ...flowOptions(extras), ...selfConditioningExtras(extras) });
   throw InputError.invalid('--model', 'digress or defog for a molecule dataset', JSON.stringify(model));
 }
 

@@ -84,22 +84,29 @@ export function spectralProjectors(graph: Graph, options: SpectralProjectorsOpti
 }
 
 /**
- * {@link spectralProjectors} of a dense row-major n×n adjacency (any non-zero off-diagonal entry
- * is an edge; symmetric), options already checked; for callers that hold the dense matrix.
+ * {@link spectralProjectors} of a dense row-major n×n adjacency (symmetric), options already
+ * checked; for callers that hold the dense matrix. Unweighted (the default): any non-zero
+ * off-diagonal entry is an edge of weight 1. `weighted`: the off-diagonal entries (non-negative)
+ * are the edge weights, degrees are row sums and `τ` their mean, e.g. the edge probabilities of a
+ * predicted graph; 0/1 weights give exactly the unweighted result.
  * @internal
  */
-export function projectorsOfAdjacency(a: ArrayLike<number>, n: number, k: number, tol = 1e-6, clip = 4): SpectralProjectorsResult {
+export function projectorsOfAdjacency(a: ArrayLike<number>, n: number, k: number, tol = 1e-6, clip = 4, weighted = false): SpectralProjectorsResult {
   const pairs = new Float64Array(n * n * k);
   const diagonal = new Float64Array(n * k);
   const eigenvalues = new Float64Array(k).fill(2);
   const deg = new Float64Array(n);
+  const w = new Float64Array(n * n); // edge weights, diagonal 0
   let total = 0;
   for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++)
-      if (i !== j && a[i * n + j] !== 0) {
-        deg[i] += 1;
-        total += 1;
-      }
+    for (let j = 0; j < n; j++) {
+      const v = a[i * n + j];
+      if (i === j || v === 0) continue;
+      const wij = weighted ? v : 1;
+      w[i * n + j] = wij;
+      deg[i] += wij;
+      total += wij;
+    }
   if (n < 2) return { k, pairs, diagonal, eigenvalues };
   if (total === 0) return { k, pairs, diagonal, eigenvalues: eigenvalues.fill(0) };
   const tau = total / n;
@@ -108,7 +115,7 @@ export function projectorsOfAdjacency(a: ArrayLike<number>, n: number, k: number
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      const aij = (i !== j && a[i * n + j] !== 0 ? 1 : 0) + tau / n;
+      const aij = w[i * n + j] + tau / n;
       l[i * n + j] = (i === j ? 1 : 0) - aij * s[i] * s[j];
     }
   const eig = symmetricEigenLowest(l, n);

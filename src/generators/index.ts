@@ -42,6 +42,8 @@ export * from './common/NodeCountPrior.js';
 export * from './common/graphMarginals.js';
 export * from './common/ExtraFeatures.js';
 export * from './common/createExtraFeatures.js';
+export * from './common/SelfConditioning.js';
+export * from './common/predictClasses.js';
 export * from './common/molecularFeatures.js';
 export * from './common/Denoiser.js';
 export * from './common/GraphTransformerDenoiser.js';

@@ -70,6 +70,36 @@ describe('widenCheckpoint (bench warm start for added feature columns)', () => {
     c.model.dispose();
   });
 
+  it('adds self-conditioning channels: the same function whatever they carry, then trains on', async () => {
+    const graphs = toyGraphs(12, createRng(53));
+    const fit = { batchSize: 6, lr: 1e-2, emaDecay: 0.9 };
+    const features = { name: 'rrwp' as const, walkSteps: 3 };
+    const plain = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features }) as unknown as BenchModel;
+    const conditioned = (): BenchModel => new DiscreteFlow({ denoiser: TINY, features, selfConditioning: { spectralPairs: 2 } }) as unknown as BenchModel;
+    const a = await trainWithBudget(plain, graphs, join(root, 'plain'), 1e-9, fit, 2);
+    expect(await widenCheckpoint(join(root, 'plain'), join(root, 'sc'), conditioned())).toBe(true);
+    const b = await trainWithBudget(conditioned, graphs, join(root, 'sc'), 0, fit, 2);
+    expect([b.epochs, b.steps]).toEqual([a.epochs, a.steps]);
+    // a model with self-conditioning is not widened again into other channels
+    const other = new DiscreteFlow({ denoiser: TINY, features, selfConditioning: { spectralPairs: 1 } }) as unknown as BenchModel;
+    await expect(widenCheckpoint(join(root, 'sc'), join(root, 'sc1'), other)).rejects.toThrow(/other self-conditioning channels/);
+    const batch = collate(graphs.slice(0, 3), { nodeClasses: 1, edgeClasses: 2 });
+    const sc = b.model.selfConditioning!;
+    const prediction = { x: new Float32Array(batch.batchSize * batch.maxNodes).fill(1), e: new Float32Array(batch.batchSize * batch.maxNodes * batch.maxNodes * 2).map((_, i) => (i % 2 === 0 ? 0.3 : 0.7)) };
+    const logits = (m: BenchModel, conditioning?: boolean): number[] => {
+      const input = buildDenoiserInput(batch, [0.2, 0.5, 0.8], m.features, conditioning === undefined ? undefined : { nodeDim: sc.nodeDim, edgeDim: sc.edgeDim, globalDim: sc.globalDim, values: sc.compute(batch, conditioning ? prediction : undefined) });
+      const out = m.denoiser!.apply(input);
+      const r = Array.from(out.e.dataSync());
+      tf.dispose([input.x, input.e, input.y, input.nodeMask, out.x, out.e]);
+      return r;
+    };
+    const ref = logits(a.model);
+    for (const withPrediction of [false, true]) expect(logits(b.model, withPrediction)).toEqual(ref.map((v) => expect.closeTo(v, 5)));
+    const c = await trainWithBudget(conditioned, graphs, join(root, 'sc'), b.cpu + 1e-9, fit, 1);
+    expect(c.epochs).toBe(3);
+    for (const r of [a, b, c]) r.model.dispose();
+  });
+
   it('warm-starts a run with another training distortion: same weights, same step, then trains on', async () => {
     const graphs = toyGraphs(12, createRng(52));
     const fit = { batchSize: 6, lr: 1e-2, emaDecay: 0.9 };
@@ -81,7 +111,7 @@ describe('widenCheckpoint (bench warm start for added feature columns)', () => {
     await expect(trainWithBudget(dec, graphs, join(root, 'uniform'), 0, fit, 2)).rejects.toThrow(/fingerprint differs at config\.trainDistortion/);
     // ... the warm-start copy is not; a change of anything else still is
     const otherPrior = new DiscreteFlow({ denoiser: TINY, features, trainDistortion: 'polydec', prior: 'uniform' }) as unknown as BenchModel;
-    await expect(widenCheckpoint(join(root, 'uniform'), join(root, 'y'), otherPrior)).rejects.toThrow(/differs in more than its features and training distortion/);
+    await expect(widenCheckpoint(join(root, 'uniform'), join(root, 'y'), otherPrior)).rejects.toThrow(/differs in more than its features, self-conditioning and training distortion/);
     expect(await widenCheckpoint(join(root, 'uniform'), join(root, 'dec'), dec())).toBe(true);
     const b = await trainWithBudget(dec, graphs, join(root, 'dec'), 0, fit, 2);
     expect([b.epochs, b.steps]).toEqual([a.epochs, a.steps]);

@@ -53,6 +53,12 @@ describe('graphgen train', () => {
       expect(r.status).toBe(0);
       expect((JSON.parse(readFileSync(join(out, 'generator.json'), 'utf8')) as { config: { features: unknown } }).config.features).toEqual(want);
     }
+    // --self-conditioning is saved in the model
+    const sc = join(dir, 'sc');
+    const rsc = runCliProcess([...base, '--out', sc, '--self-conditioning', '2']);
+    expect(rsc.stderr).toBe('');
+    expect(rsc.status).toBe(0);
+    expect((JSON.parse(readFileSync(join(sc, 'generator.json'), 'utf8')) as { config: { selfConditioning?: unknown } }).config.selfConditioning).toEqual({ probability: 0.5, spectralPairs: 2 });
     // --train-distortion is saved in the model (and so in its checkpoint identity)
     const td = join(dir, 'td');
     const rtd = runCliProcess([...base, '--out', td, '--train-distortion', 'polydec']);
@@ -92,6 +98,11 @@ describe('graphgen train', () => {
       const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--spectral-pairs', value, '--out', join(dir, 'x')]);
       expect(r.status, `${model} ${value}`).toBe(2);
       expect(r.stderr).toContain('--spectral-pairs');
+    }
+    for (const [model, value] of [['er', '1'], ['defog', '-1'], ['digress', '17'], ['defog', 'yes']]) {
+      const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--self-conditioning', value, '--out', join(dir, 'x')]);
+      expect(r.status, `${model} ${value}`).toBe(2);
+      expect(r.stderr).toContain('--self-conditioning');
     }
     for (const [model, value] of [['digress', 'polydec'], ['defog', 'square']]) {
       const r = runCliProcess(['train', '--dataset', join(dir, 'data'), '--model', model, '--train-distortion', value, '--out', join(dir, 'x')]);

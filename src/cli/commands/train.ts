@@ -30,7 +30,7 @@ import { flowOptions } from '../flowOptions.js';
 import type { FitProgressEvent, GraphGenerator } from '../../generators/common/GraphGenerator.js';
 import type { ExtraFeaturesConfig } from '../../generators/common/ExtraFeatures.js';
 import { TRANSITION_KINDS, type TransitionKind } from '../../generators/common/CategoricalTransition.js';
-import { featureExtras } from '../featureExtras.js';
+import { featureExtras, selfConditioningExtras } from '../featureExtras.js';
 
 /** Model names accepted by `--model`. */
 export const MODEL_NAMES = ['digress', 'defog', 'er', 'sbm', 'ot-flow', 'gw-barycenter', 'gw-dictionary'] as const;
@@ -45,6 +45,8 @@ export interface ModelExtras {
   cycleEdges?: boolean;
   /** Add that many spectral-projector features (`--spectral-pairs`; absent = none). */
   spectralPairs?: number;
+  /** Self-conditioning with that many spectral projectors of the prediction (`--self-conditioning`; absent = none). */
+  selfConditioning?: number;
   /** Distortion of the training times (`--train-distortion`; defog only, absent = uniform). */
   trainDistortion?: TimeDistortion;
   /** The flow's prior (`--prior`; defog only, absent = marginal). */
@@ -55,8 +57,8 @@ export interface ModelExtras {
 
 /** Builds a generator for a `--model` name. */
 export const MODEL_FACTORIES: Record<ModelName, (size: DenoiserSizeConfig, extras: ModelExtras) => GraphGenerator> = {
-  digress: (size, extras) => new DiscreteDiffusion({ denoiser: size, ...structuralExtras(DiscreteDiffusion.defaultFeatures, extras) }),
-  defog: (size, extras) => new DiscreteFlow({ denoiser: size, ...structuralExtras(DiscreteFlow.defaultFeatures, extras), ...flowOptions(extras) }),
+  digress: (size, extras) => new DiscreteDiffusion({ denoiser: size, ...structuralExtras(DiscreteDiffusion.defaultFeatures, extras), ...selfConditioningExtras(extras) }),
+  defog: (size, extras) => new DiscreteFlow({ denoiser: size, ...structuralExtras(DiscreteFlow.defaultFeatures, extras), ...flowOptions(extras), ...selfConditioningExtras(extras) }),
   er: () => new ErdosRenyi(),
   sbm: () => new StochasticBlockModel(),
   'ot-flow': (size) => new OtFlow({ denoiser: size }),
@@ -146,6 +148,7 @@ interface TrainFlags {
   components?: boolean;
   cycleEdges?: boolean;
   spectralPairs?: string;
+  selfConditioning?: string;
   trainDistortion?: TimeDistortion;
   prior?: TransitionKind;
   nodePrior?: TransitionKind;
@@ -194,6 +197,7 @@ export function trainCommand(): Command {
     .option('--components', "add connected-component features to the model's structural features (digress/defog; see ExtraFeaturesConfig.components)")
     .option('--cycle-edges', "add cycle-edge features (which edges lie on a cycle, and the cycle rank) to the model's structural features (digress/defog; see ExtraFeaturesConfig.cycleEdges)")
     .option('--spectral-pairs <k>', "add k spectral-projector features (per pair the projectors onto the 1..k smallest non-trivial Laplacian eigenvectors, which show block membership; k from 1 to 16, at least the number of blocks - 1 for SBMs) to the model's structural features (digress/defog; see ExtraFeaturesConfig.spectralPairs)")
+    .option('--self-conditioning <k>', "the denoiser also reads its previous prediction of the clean graph, and k spectral projectors of it (k from 0 to 16; DenoisingGeneratorConfig.selfConditioning, Chen et al. 2023) (digress/defog)")
     .addOption(new Option('--train-distortion <name>', 'defog: distortion of the training times (DiscreteFlowConfig.trainDistortion; polydec trains more on nearly clean graphs: DeFoG\'s tree setting, and better molecules on QM9); default uniform times').choices([...TIME_DISTORTIONS]))
     .addOption(new Option('--prior <name>', "defog: the flow's prior (DiscreteFlowConfig.prior); absorbing starts every graph without edges, what `graphgen sample --constraint` needs; default marginal").choices([...TRANSITION_KINDS]))
     .addOption(new Option('--node-prior <name>', "defog: the prior of the node classes when it differs from --prior (DiscreteFlowConfig.nodePrior), e.g. --prior absorbing --node-prior marginal: no bonds at the start, atoms from the training marginals; default the --prior").choices([...TRANSITION_KINDS]))
@@ -237,10 +241,14 @@ export function trainCommand(): Command {
       const spectralPairs = flags.spectralPairs === undefined ? undefined : int(flags.spectralPairs, '--spectral-pairs', 1);
       if (spectralPairs !== undefined && spectralPairs > 16) throw InputError.invalid('--spectral-pairs', 'an integer from 1 to 16', flags.spectralPairs!);
       if (spectralPairs !== undefined && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--spectral-pairs', 'a digress or defog model', `--model ${flags.model}`);
+      const selfConditioning = flags.selfConditioning === undefined ? undefined : int(flags.selfConditioning, '--self-conditioning', 0);
+      if (selfConditioning !== undefined && selfConditioning > 16) throw InputError.invalid('--self-conditioning', 'an integer from 0 to 16', flags.selfConditioning!);
+      if (selfConditioning !== undefined && flags.model !== 'digress' && flags.model !== 'defog') throw InputError.invalid('--self-conditioning', 'a digress or defog model', `--model ${flags.model}`);
       const extras: ModelExtras = {
         components,
         ...(cycleEdges && { cycleEdges }),
         ...(spectralPairs !== undefined && { spectralPairs }),
+        ...(selfConditioning !== undefined && { selfConditioning }),
         ...(flags.trainDistortion !== undefined && { trainDistortion: flags.trainDistortion }),
         ...(flags.prior !== undefined && { prior: flags.prior }),
         ...(flags.nodePrior !== undefined && { nodePrior: flags.nodePrior }),

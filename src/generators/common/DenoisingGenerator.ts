@@ -10,6 +10,7 @@ import type { DiscreteProcess } from './DiscreteProcess.js';
 import { edgeConstraint, type EdgeConstraint, type EdgeConstraintName } from './EdgeConstraint.js';
 import type { ExtraFeatures } from './ExtraFeatures.js';
 import { createExtraFeatures } from './createExtraFeatures.js';
+import { createSelfConditioning, type SelfConditioning, type SelfConditioningConfig } from './SelfConditioning.js';
 import type { ExtraFeaturesConfig } from './ExtraFeatures.js';
 import { graphMarginals, type GraphMarginalsResult } from './graphMarginals.js';
 import type { FitOptions, FitResult, GeneratorKind, GraphGenerator, SampleOptions } from './GraphGenerator.js';
@@ -45,13 +46,14 @@ export interface DenoiserSizeConfig {
  * @param features - the extra features concatenated to the inputs
  * @param size - hidden widths, layers, heads
  * @param rng - initialisation
+ * @param appended - self-conditioning channels appended after the features
  */
-export function featureDenoiser(nodeClasses: number, edgeClasses: number, features: ExtraFeatures, size: DenoiserSizeConfig | undefined, rng: Rng): GraphTransformerDenoiser {
+export function featureDenoiser(nodeClasses: number, edgeClasses: number, features: ExtraFeatures, size: DenoiserSizeConfig | undefined, rng: Rng, appended?: SelfConditioning): GraphTransformerDenoiser {
   return new GraphTransformerDenoiser(
     {
-      inNodeFeatures: nodeClasses + features.nodeDim,
-      inEdgeFeatures: edgeClasses + features.edgeDim,
-      inGlobalFeatures: 1 + features.globalDim,
+      inNodeFeatures: nodeClasses + features.nodeDim + (appended?.nodeDim ?? 0),
+      inEdgeFeatures: edgeClasses + features.edgeDim + (appended?.edgeDim ?? 0),
+      inGlobalFeatures: 1 + features.globalDim + (appended?.globalDim ?? 0),
       nodeClasses,
       edgeClasses,
       ...size,
@@ -72,6 +74,13 @@ export interface DenoisingGeneratorConfig {
   features?: ExtraFeaturesConfig;
   /** Denoiser widths. */
   denoiser?: DenoiserSizeConfig;
+  /**
+   * Self-conditioning ({@link createSelfConditioning}): the denoiser also reads its previous
+   * prediction of the clean graph (in training, with probability `probability`, a first pass on
+   * the same noisy graph), optionally with the spectral projectors of that prediction. Absent:
+   * none (the input widths of configs saved before this field existed).
+   */
+  selfConditioning?: SelfConditioningConfig;
 }
 
 /** Contents of `generator.json` in a saved model directory. */
@@ -131,6 +140,8 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
   readonly config: C;
   /** The extra features (declared widths). */
   readonly features: ExtraFeatures;
+  /** The self-conditioning channels, when `config.selfConditioning` is set. */
+  readonly selfConditioning: SelfConditioning | undefined;
   private fitted: FittedState | undefined;
 
   protected constructor(config: C, defaultFeatures: ExtraFeaturesConfig) {
@@ -140,6 +151,8 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
     assertInteger(de, 'config.edgeClasses', { min: 2 });
     this.config = { ...config, nodeClasses: dx, edgeClasses: de, edgeWeight: config.edgeWeight ?? 5, features: config.features ?? defaultFeatures, denoiser: { ...(config.denoiser ?? {}) } };
     this.features = createExtraFeatures(this.config.features!);
+    this.selfConditioning = config.selfConditioning === undefined ? undefined : createSelfConditioning(config.selfConditioning, dx, de);
+    if (this.selfConditioning !== undefined) this.config.selfConditioning = this.selfConditioning.getConfig();
     crossEntropyLoss({ edgeWeight: this.config.edgeWeight });
   }
 
@@ -164,7 +177,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
   }
 
   private buildDenoiser(rng: Rng): GraphTransformerDenoiser {
-    return featureDenoiser(this.config.nodeClasses!, this.config.edgeClasses!, this.features, this.config.denoiser, rng);
+    return featureDenoiser(this.config.nodeClasses!, this.config.edgeClasses!, this.features, this.config.denoiser, rng, this.selfConditioning);
   }
 
   /**
@@ -187,7 +200,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
     return trainDenoiser(
       {
         denoiser: this.fitted.denoiser,
-        prepareBatch: corruptionBatches(this.createProcess(marginals), this.features),
+        prepareBatch: corruptionBatches(this.createProcess(marginals), this.features, this.selfConditioning && { conditioning: this.selfConditioning, denoiser: this.fitted.denoiser }),
         loss: crossEntropyLoss({ edgeWeight: this.config.edgeWeight }),
         nodeClasses: this.config.nodeClasses!,
         edgeClasses: this.config.edgeClasses!,
@@ -231,6 +244,7 @@ export abstract class DenoisingGenerator<C extends DenoisingGeneratorConfig, S e
       features: this.features,
       nodeClasses: this.config.nodeClasses!,
       edgeClasses: this.config.edgeClasses!,
+      ...(this.selfConditioning && { selfConditioning: this.selfConditioning }),
     };
     // position k of the sampling order is graph order[k] of the output
     const order = options.sizeSorted === true ? Array.from(counts.keys()).sort((a, b) => counts[a] - counts[b]) : undefined;

@@ -1,16 +1,30 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DenseBatch } from '../../graph/collate.js';
 import type { DenoiserInput } from './Denoiser.js';
-import type { ExtraFeatures } from './ExtraFeatures.js';
+import type { ExtraFeatures, ExtraFeaturesResult } from './ExtraFeatures.js';
+
+/** Channels appended to the denoiser's input after the extra features (self-conditioning). */
+export interface AppendedChannels {
+  /** Per-node width. */
+  nodeDim: number;
+  /** Per-pair width. */
+  edgeDim: number;
+  /** Per-graph width. */
+  globalDim: number;
+  /** The values, laid out as {@link ExtraFeaturesResult}. */
+  values: ExtraFeaturesResult;
+}
 
 /**
- * Builds the denoiser's tensors from a (noisy) one-hot batch: node classes and node features
- * concatenated `[B,N,dx+fx]`, pair classes and pair features `[B,N,N,de+fe]` (pair features of
- * the diagonal and padding zeroed), globals `[B,1+fy]` with the time first.
+ * Builds the denoiser's tensors from a (noisy) one-hot batch: node classes, node features (and
+ * appended node channels) concatenated `[B,N,dx+fx(+ax)]`, pair classes and pair features
+ * `[B,N,N,de+fe(+ae)]` (pair features of the diagonal and padding zeroed), globals
+ * `[B,1+fy(+ay)]` with the time first.
  *
  * @param batch - the current graphs, one-hot
  * @param times - time of each graph `[B]`
  * @param features - extra structural features
+ * @param appended - channels after the features (self-conditioning), masked the same way
  * @returns tensors owned by the caller
  *
  * @example
@@ -18,16 +32,22 @@ import type { ExtraFeatures } from './ExtraFeatures.js';
  * const input = buildDenoiserInput(noisy, Float64Array.of(0.3), createExtraFeatures({ name: 'cycles' }));
  * ```
  */
-export function buildDenoiserInput(batch: DenseBatch, times: ArrayLike<number>, features: ExtraFeatures): DenoiserInput {
+export function buildDenoiserInput(batch: DenseBatch, times: ArrayLike<number>, features: ExtraFeatures, appended?: AppendedChannels): DenoiserInput {
   const { batchSize: B, maxNodes: N, nodeClasses: dx, edgeClasses: de, nodeMask } = batch;
-  const f = features.compute(batch);
-  const fx = features.nodeDim;
-  const fe = features.edgeDim;
-  const fy = features.globalDim;
+  const blocks: AppendedChannels[] = [{ nodeDim: features.nodeDim, edgeDim: features.edgeDim, globalDim: features.globalDim, values: features.compute(batch) }];
+  if (appended !== undefined) blocks.push(appended);
+  const fx = blocks.reduce((s, k) => s + k.nodeDim, 0);
+  const fe = blocks.reduce((s, k) => s + k.edgeDim, 0);
+  const fy = blocks.reduce((s, k) => s + k.globalDim, 0);
   const X = new Float32Array(B * N * (dx + fx));
   for (let r = 0; r < B * N; r++) {
     for (let c = 0; c < dx; c++) X[r * (dx + fx) + c] = batch.x[r * dx + c];
-    if (nodeMask[r] > 0) for (let c = 0; c < fx; c++) X[r * (dx + fx) + dx + c] = f.x[r * fx + c];
+    if (nodeMask[r] === 0) continue;
+    let col = dx;
+    for (const { nodeDim: w, values } of blocks) {
+      for (let c = 0; c < w; c++) X[r * (dx + fx) + col + c] = values.x[r * w + c];
+      col += w;
+    }
   }
   const E = new Float32Array(B * N * N * (de + fe));
   for (let b = 0; b < B; b++) {
@@ -36,13 +56,22 @@ export function buildDenoiserInput(batch: DenseBatch, times: ArrayLike<number>, 
       for (let j = 0; j < N; j++) {
         const r = (b * N + i) * N + j;
         for (let c = 0; c < de; c++) E[r * (de + fe) + c] = batch.e[r * de + c];
-        if (i < n && j < n && i !== j) for (let c = 0; c < fe; c++) E[r * (de + fe) + de + c] = f.e[r * fe + c];
+        if (i >= n || j >= n || i === j) continue;
+        let col = de;
+        for (const { edgeDim: w, values } of blocks) {
+          for (let c = 0; c < w; c++) E[r * (de + fe) + col + c] = values.e[r * w + c];
+          col += w;
+        }
       }
   }
   const Y = new Float32Array(B * (1 + fy));
   for (let b = 0; b < B; b++) {
     Y[b * (1 + fy)] = times[b];
-    for (let c = 0; c < fy; c++) Y[b * (1 + fy) + 1 + c] = f.y[b * fy + c];
+    let col = 1;
+    for (const { globalDim: w, values } of blocks) {
+      for (let c = 0; c < w; c++) Y[b * (1 + fy) + col + c] = values.y[b * w + c];
+      col += w;
+    }
   }
   return {
     x: tf.tensor3d(X, [B, N, dx + fx]),

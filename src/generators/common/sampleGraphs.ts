@@ -11,6 +11,8 @@ import type { DiscreteProcess } from './DiscreteProcess.js';
 import type { EdgeConstraint } from './EdgeConstraint.js';
 import type { ExtraFeatures } from './ExtraFeatures.js';
 import type { ReverseKernel } from './ReverseKernel.js';
+import type { ClassProbabilities, SelfConditioning } from './SelfConditioning.js';
+import { predictClasses } from './predictClasses.js';
 
 /** The parts {@link sampleGraphs} composes. */
 export interface SamplerParts {
@@ -26,6 +28,8 @@ export interface SamplerParts {
   nodeClasses: number;
   /** Edge classes de. */
   edgeClasses: number;
+  /** Self-conditioning: each step's input carries the previous step's prediction (zero at the first). */
+  selfConditioning?: SelfConditioning;
 }
 
 /** Options of {@link sampleGraphs}. */
@@ -54,7 +58,8 @@ export interface SampleGraphsOptions {
  * then for each step of the kernel's time grid predict the clean distribution with the
  * denoiser (softmax of its logits) and move every node and every unordered pair with the
  * kernel's transition probabilities (pairs sampled once for `i < j` and mirrored: symmetric
- * edge sampling). With `options.constraint`, each graph is projected onto the constraint after
+ * edge sampling). With `parts.selfConditioning`, each step's input also carries the previous
+ * step's prediction (zero channels at the first step). With `options.constraint`, each graph is projected onto the constraint after
  * the prior's draw and after every step (see {@link SampleGraphsOptions.constraint}).
  * Tensors are disposed every step.
  *
@@ -154,20 +159,18 @@ export function sampleGraphs(parts: SamplerParts, nodeCounts: ArrayLike<number>,
   const out = new Float64Array(Math.max(dx, de));
   const outX = out.subarray(0, dx);
   const outE = out.subarray(0, de);
+  let previous: ClassProbabilities | undefined; // the last step's prediction (self-conditioning)
   for (let k = 0; k < options.steps; k++) {
     throwIfAborted(options.signal, 'sampling');
     const t = grid[k];
     const tNext = grid[k + 1];
     times.fill(t);
-    const input = buildDenoiserInput(state, times, features);
-    const [px, pe] = tf.tidy(() => {
-      const o = denoiser.apply(input);
-      return [tf.softmax(o.x), tf.softmax(o.e)];
-    });
+    const sc = parts.selfConditioning;
+    const input = buildDenoiserInput(state, times, features, sc && { nodeDim: sc.nodeDim, edgeDim: sc.edgeDim, globalDim: sc.globalDim, values: sc.compute(state, previous) });
+    const prediction = predictClasses(denoiser, input);
     tf.dispose([input.x, input.e, input.y, input.nodeMask]);
-    const probX = px.dataSync() as Float32Array;
-    const probE = pe.dataSync() as Float32Array;
-    tf.dispose([px, pe]);
+    previous = prediction;
+    const { x: probX, e: probE } = prediction;
     for (let b = 0; b < B; b++) {
       const n = nodeCounts[b];
       for (let i = 0; i < n; i++) {

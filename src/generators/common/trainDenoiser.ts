@@ -7,7 +7,9 @@ import { collate, type DenseBatch } from '../../graph/collate.js';
 import type { Graph } from '../../graph/Graph.js';
 import { Adam } from '../../nn/Adam.js';
 import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
-import { buildDenoiserInput } from './buildDenoiserInput.js';
+import { buildDenoiserInput, type AppendedChannels } from './buildDenoiserInput.js';
+import type { ClassProbabilities, SelfConditioning } from './SelfConditioning.js';
+import { predictClasses } from './predictClasses.js';
 import { decodeFloat32, encodeFloat32, fingerprintDifference, readCheckpoint, writeCheckpoint, type TrainingCheckpoint } from './checkpoint.js';
 import { corruptBatch } from './corruptBatch.js';
 import type { Denoiser, DenoiserInput } from './Denoiser.js';
@@ -60,14 +62,34 @@ export interface TrainerParts {
  * process at random times, add the structural features of the noisy graphs, and predict the
  * clean one-hot classes (x0-prediction).
  *
+ * With `selfConditioning`, one more draw from `rng` decides (with its probability) whether the
+ * batch is conditioned: if so, a first forward pass of `denoiser` (no gradient, the current
+ * weights) on the same noisy input predicts the clean classes, whose channels are appended to
+ * the input of the trained pass; else those channels are zero.
+ *
  * @param process - forward process (noise schedule + transitions or interpolation)
  * @param features - structural features of the noisy graphs
+ * @param selfConditioning - the self-conditioning channels and the network making the first prediction
  */
-export function corruptionBatches(process: DiscreteProcess, features: ExtraFeatures): TrainerParts['prepareBatch'] {
+export function corruptionBatches(process: DiscreteProcess, features: ExtraFeatures, selfConditioning?: { conditioning: SelfConditioning; denoiser: Denoiser }): TrainerParts['prepareBatch'] {
   return (clean, rng) => {
     const { noisy, times } = corruptBatch(clean, process, rng);
+    let input: DenoiserInput;
+    if (selfConditioning === undefined) input = buildDenoiserInput(noisy, times, features);
+    else {
+      const { conditioning, denoiser } = selfConditioning;
+      const values = features.compute(noisy); // once for both passes
+      const computed: ExtraFeatures = { nodeDim: features.nodeDim, edgeDim: features.edgeDim, globalDim: features.globalDim, getConfig: () => features.getConfig(), compute: () => values };
+      const channels = (prediction?: ClassProbabilities): AppendedChannels => ({ nodeDim: conditioning.nodeDim, edgeDim: conditioning.edgeDim, globalDim: conditioning.globalDim, values: conditioning.compute(noisy, prediction) });
+      input = buildDenoiserInput(noisy, times, computed, channels());
+      if (rng.uniform() < conditioning.probability) {
+        const first = predictClasses(denoiser, input);
+        tf.dispose([input.x, input.e, input.y, input.nodeMask]);
+        input = buildDenoiserInput(noisy, times, computed, channels(first));
+      }
+    }
     return {
-      input: buildDenoiserInput(noisy, times, features),
+      input,
       target: {
         x: tf.tensor3d(clean.x, [clean.batchSize, clean.maxNodes, clean.nodeClasses]),
         e: tf.tensor4d(clean.e, [clean.batchSize, clean.maxNodes, clean.maxNodes, clean.edgeClasses]),
