@@ -36,7 +36,7 @@ export interface BenchmarkExampleOptions {
 /** Runs one benchmark example and returns the evaluation report. */
 export async function runBenchmarkExample(
   dataset: BenchmarkName,
-  protocol: { preset: MmdPresetName; validity: ValidityName; eta: number; omega: number; prior?: DiscreteFlowConfig['prior']; constraint?: EdgeConstraintName },
+  protocol: { preset: MmdPresetName; validity: ValidityName; eta: number; omega: number; prior?: DiscreteFlowConfig['prior']; constraint?: EdgeConstraintName; model?: Pick<DiscreteFlowConfig, 'features' | 'trainDistortion' | 'selfConditioning'> },
   options: BenchmarkExampleOptions,
 ): Promise<EvaluateResult> {
   const log = options.verbose === false ? () => {} : (s: string) => process.stdout.write(`${s}\n`);
@@ -45,7 +45,7 @@ export async function runBenchmarkExample(
   const train = data.train.slice(0, options.trainLimit ?? data.train.length);
   const count = options.count ?? data.test.length;
   log(`${dataset}: ${train.length} training graphs, generating ${count}`);
-  const model = new DiscreteFlow({ denoiser: options.denoiser ?? { hiddenX: 64, hiddenE: 16, hiddenY: 32, layers: 4, heads: 8 }, ...(protocol.prior && { prior: protocol.prior }) });
+  const model = new DiscreteFlow({ denoiser: options.denoiser ?? { hiddenX: 64, hiddenE: 16, hiddenY: 32, layers: 4, heads: 8 }, ...(protocol.prior && { prior: protocol.prior }), ...protocol.model });
   const fit = await model.fit(train, {
     rng: createRng(0),
     epochs: options.epochs,
