@@ -3,6 +3,7 @@ import { InputError, describeValue } from '../../core/errors.js';
 import { projectorsOfAdjacency } from '../../embed/spectralProjectors.js';
 import type { DenseBatch } from '../../graph/collate.js';
 import type { ExtraFeaturesResult } from './ExtraFeatures.js';
+import type { AppendedChannels } from './buildDenoiserInput.js';
 
 /**
  * Serializable config of self-conditioning ({@link createSelfConditioning}): the denoiser also
@@ -48,6 +49,8 @@ export interface SelfConditioning {
    * undefined (first sampling step, unconditioned training batches).
    */
   compute(batch: DenseBatch, prediction: ClassProbabilities | undefined): ExtraFeaturesResult;
+  /** {@link SelfConditioning.compute} with the widths, as the block appended to the denoiser's input. */
+  channels(batch: DenseBatch, prediction: ClassProbabilities | undefined): AppendedChannels;
   /** The config with defaults filled in. */
   getConfig(): Required<SelfConditioningConfig>;
 }
@@ -96,12 +99,13 @@ export function createSelfConditioning(config: SelfConditioningConfig, nodeClass
   const edgeDim = de + k;
   const globalDim = k;
   const frozen: Required<SelfConditioningConfig> = { probability, spectralPairs: k };
-  return {
+  const conditioning: SelfConditioning = {
     nodeDim,
     edgeDim,
     globalDim,
     probability,
     getConfig: () => ({ ...frozen }),
+    channels: (batch, prediction) => ({ nodeDim, edgeDim, globalDim, values: conditioning.compute(batch, prediction) }),
     compute(batch: DenseBatch, prediction: ClassProbabilities | undefined): ExtraFeaturesResult {
       const { batchSize: B, maxNodes: N, nodeCounts } = batch;
       const x = new Float32Array(B * N * nodeDim);
@@ -147,4 +151,5 @@ export function createSelfConditioning(config: SelfConditioningConfig, nodeClass
       return { x, e, y };
     },
   };
+  return conditioning;
 }

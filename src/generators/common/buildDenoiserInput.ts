@@ -33,9 +33,26 @@ export interface AppendedChannels {
  * ```
  */
 export function buildDenoiserInput(batch: DenseBatch, times: ArrayLike<number>, features: ExtraFeatures, appended?: AppendedChannels): DenoiserInput {
+  return assembleDenoiserInput(batch, times, appended === undefined ? [featureChannels(features, batch)] : [featureChannels(features, batch), appended]);
+}
+
+/** The extra features of `batch` with their widths, as a block of {@link assembleDenoiserInput}. */
+export function featureChannels(features: ExtraFeatures, batch: DenseBatch): AppendedChannels {
+  return { nodeDim: features.nodeDim, edgeDim: features.edgeDim, globalDim: features.globalDim, values: features.compute(batch) };
+}
+
+/**
+ * {@link buildDenoiserInput} from channel blocks already computed (the extra features first, see
+ * {@link featureChannels}), concatenated in order after the classes and the time; for callers that
+ * build several inputs of one batch (self-conditioning's two passes).
+ *
+ * @param batch - the current graphs, one-hot
+ * @param times - time of each graph `[B]`
+ * @param blocks - the channel blocks, masked as the features are
+ * @returns tensors owned by the caller
+ */
+export function assembleDenoiserInput(batch: DenseBatch, times: ArrayLike<number>, blocks: readonly AppendedChannels[]): DenoiserInput {
   const { batchSize: B, maxNodes: N, nodeClasses: dx, edgeClasses: de, nodeMask } = batch;
-  const blocks: AppendedChannels[] = [{ nodeDim: features.nodeDim, edgeDim: features.edgeDim, globalDim: features.globalDim, values: features.compute(batch) }];
-  if (appended !== undefined) blocks.push(appended);
   const fx = blocks.reduce((s, k) => s + k.nodeDim, 0);
   const fe = blocks.reduce((s, k) => s + k.edgeDim, 0);
   const fy = blocks.reduce((s, k) => s + k.globalDim, 0);

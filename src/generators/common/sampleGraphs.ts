@@ -59,8 +59,9 @@ export interface SampleGraphsOptions {
  * denoiser (softmax of its logits) and move every node and every unordered pair with the
  * kernel's transition probabilities (pairs sampled once for `i < j` and mirrored: symmetric
  * edge sampling). With `parts.selfConditioning`, each step's input also carries the previous
- * step's prediction (zero channels at the first step). With `options.constraint`, each graph is projected onto the constraint after
- * the prior's draw and after every step (see {@link SampleGraphsOptions.constraint}).
+ * step's prediction (zero channels at the first step). With `options.constraint`, each graph is
+ * projected onto the constraint after the prior's draw and after every step (see
+ * {@link SampleGraphsOptions.constraint}).
  * Tensors are disposed every step.
  *
  * @param parts - process, kernel, denoiser, features and class counts
@@ -165,8 +166,7 @@ export function sampleGraphs(parts: SamplerParts, nodeCounts: ArrayLike<number>,
     const t = grid[k];
     const tNext = grid[k + 1];
     times.fill(t);
-    const sc = parts.selfConditioning;
-    const input = buildDenoiserInput(state, times, features, sc && { nodeDim: sc.nodeDim, edgeDim: sc.edgeDim, globalDim: sc.globalDim, values: sc.compute(state, previous) });
+    const input = buildDenoiserInput(state, times, features, parts.selfConditioning?.channels(state, previous));
     const prediction = predictClasses(denoiser, input);
     tf.dispose([input.x, input.e, input.y, input.nodeMask]);
     previous = prediction;

@@ -7,8 +7,8 @@ import { collate, type DenseBatch } from '../../graph/collate.js';
 import type { Graph } from '../../graph/Graph.js';
 import { Adam } from '../../nn/Adam.js';
 import { loadWeights, serializeWeights } from '../../nn/serializeWeights.js';
-import { buildDenoiserInput, type AppendedChannels } from './buildDenoiserInput.js';
-import type { ClassProbabilities, SelfConditioning } from './SelfConditioning.js';
+import { assembleDenoiserInput, buildDenoiserInput, featureChannels } from './buildDenoiserInput.js';
+import type { SelfConditioning } from './SelfConditioning.js';
 import { predictClasses } from './predictClasses.js';
 import { decodeFloat32, encodeFloat32, fingerprintDifference, readCheckpoint, writeCheckpoint, type TrainingCheckpoint } from './checkpoint.js';
 import { corruptBatch } from './corruptBatch.js';
@@ -78,14 +78,12 @@ export function corruptionBatches(process: DiscreteProcess, features: ExtraFeatu
     if (selfConditioning === undefined) input = buildDenoiserInput(noisy, times, features);
     else {
       const { conditioning, denoiser } = selfConditioning;
-      const values = features.compute(noisy); // once for both passes
-      const computed: ExtraFeatures = { nodeDim: features.nodeDim, edgeDim: features.edgeDim, globalDim: features.globalDim, getConfig: () => features.getConfig(), compute: () => values };
-      const channels = (prediction?: ClassProbabilities): AppendedChannels => ({ nodeDim: conditioning.nodeDim, edgeDim: conditioning.edgeDim, globalDim: conditioning.globalDim, values: conditioning.compute(noisy, prediction) });
-      input = buildDenoiserInput(noisy, times, computed, channels());
+      const own = featureChannels(features, noisy); // once for both passes
+      input = assembleDenoiserInput(noisy, times, [own, conditioning.channels(noisy, undefined)]);
       if (rng.uniform() < conditioning.probability) {
         const first = predictClasses(denoiser, input);
         tf.dispose([input.x, input.e, input.y, input.nodeMask]);
-        input = buildDenoiserInput(noisy, times, computed, channels(first));
+        input = assembleDenoiserInput(noisy, times, [own, conditioning.channels(noisy, first)]);
       }
     }
     return {
