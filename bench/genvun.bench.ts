@@ -27,6 +27,9 @@
  *   cycle-edge ones (checkpoints in `...-sp<k>/`); with `GRAPHGEN_VUN_WARM_START=1`, a run folder
  *   without a checkpoint starts from the same folder without `-sp<k>` (zero weights on the new
  *   inputs, as for the cycle edges), and that is the only warm start;
+ * - `GRAPHGEN_VUN_DRAWS=k` samples each learned model k times (seeds 1..k) and prints its V.U.N.
+ *   per draw and their mean ± std under the table (DeFoG's convention: 5 sampling runs); the row
+ *   is draw 1 (default 1: the row only);
  * - `GRAPHGEN_VUN_SELF_COND=k` self-conditioning (`DenoisingGeneratorConfig.selfConditioning`:
  *   the denoiser also reads its previous prediction, and k spectral projectors of it) in the
  *   folder above plus `-sc<k>`; with `GRAPHGEN_VUN_WARM_START=1`, a run folder without a
@@ -72,7 +75,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRng } from '../src/core/rng.js';
 import { loadBenchmark, type BenchmarkName } from '../src/datasets/loaders/loadBenchmark.js';
 import { evaluate } from '../src/metrics/evaluate.js';
-import type { ValidityName } from '../src/metrics/sample/validityFunction.js';
+import { vun } from '../src/metrics/sample/vun.js';
+import { validityFunction, type ValidityName } from '../src/metrics/sample/validityFunction.js';
 import { initBackend } from '../src/nn/initBackend.js';
 import { DiscreteFlow } from '../src/generators/flow/DiscreteFlow.js';
 import { DiscreteDiffusion } from '../src/generators/diffusion/DiscreteDiffusion.js';
@@ -108,6 +112,11 @@ function f(x: number): string {
   return Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4) : x.toExponential(2);
 }
 
+/** V.U.N. in percent of `gs` against the training graphs (the row's validity fit seed). */
+function vunOf(gs: Graph[], data: { train: Graph[] }, validity: ValidityName): number {
+  return 100 * vun(gs, data.train, { validity: validityFunction(validity, { rng: createRng(7) }) }).vun;
+}
+
 function row(label: string, gs: Graph[], data: { train: Graph[]; test: Graph[] }, validity: ValidityName, extra: string[]): string {
   const rep = evaluate(gs, data.test, { preset: 'spectre', train: data.train, validity, ratio: true, rng: createRng(7) });
   const m = rep.mmd as unknown as Record<string, number>;
@@ -127,6 +136,8 @@ export async function run(): Promise<string> {
   const cycleEdges = process.env.GRAPHGEN_VUN_CYCLE_EDGES === '1';
   const spectralPairs = envNumber('GRAPHGEN_VUN_SPECTRAL_PAIRS', 0);
   if (!Number.isInteger(spectralPairs) || spectralPairs < 0 || spectralPairs > 16) throw new Error(`GRAPHGEN_VUN_SPECTRAL_PAIRS: expected an integer in 0..16 (0 = none), got ${process.env.GRAPHGEN_VUN_SPECTRAL_PAIRS}`);
+  const draws = envNumber('GRAPHGEN_VUN_DRAWS', 1);
+  if (!Number.isInteger(draws) || draws < 1 || draws > 20) throw new Error(`GRAPHGEN_VUN_DRAWS: expected an integer in 1..20 (sampling draws), got ${process.env.GRAPHGEN_VUN_DRAWS}`);
   const selfCond = process.env.GRAPHGEN_VUN_SELF_COND ? Number(process.env.GRAPHGEN_VUN_SELF_COND) : undefined;
   if (selfCond !== undefined && (!Number.isInteger(selfCond) || selfCond < 0 || selfCond > 16)) throw new Error(`GRAPHGEN_VUN_SELF_COND: expected an integer in 0..16 (projectors of the prediction), got ${process.env.GRAPHGEN_VUN_SELF_COND}`);
   // the features that the warm start adds on its own (zero rows on a checkpoint of the folder without their suffix)
@@ -151,7 +162,7 @@ export async function run(): Promise<string> {
   // the warm start for the cycle-edge or projector features replaces the other two (its source is the run without them)
   const widen = warmStart && components && trainDistortion === undefined && addedLast === undefined;
   if (widen && sizeTag !== '') throw new Error(`GRAPHGEN_VUN_WARM_START=1 with GRAPHGEN_VUN_COMPONENTS=1 needs the default GRAPHGEN_VUN_DENOISER (${DEFAULT_DENOISER}): the warm start only adds input rows to a checkpoint of the same size, got ${denoiserRaw}`);
-  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${spectralPairs > 0 ? `GRAPHGEN_VUN_SPECTRAL_PAIRS=${spectralPairs} ` : ''}${selfCond !== undefined ? `GRAPHGEN_VUN_SELF_COND=${selfCond} ` : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priors.env}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}${sampling.env}${sizePool === 1 ? '' : `GRAPHGEN_VUN_SIZE_POOL=${sizePool} `}${clip.env}`;
+  const knobs = `${sizeTag === '' ? '' : `GRAPHGEN_VUN_DENOISER=${denoiserRaw} `}${components ? 'GRAPHGEN_VUN_COMPONENTS=1 ' : ''}${cycleEdges ? 'GRAPHGEN_VUN_CYCLE_EDGES=1 ' : ''}${spectralPairs > 0 ? `GRAPHGEN_VUN_SPECTRAL_PAIRS=${spectralPairs} ` : ''}${selfCond !== undefined ? `GRAPHGEN_VUN_SELF_COND=${selfCond} ` : ''}${trainDistortion ? `GRAPHGEN_VUN_TRAIN_DISTORTION=${trainDistortion} ` : ''}${warmStart ? 'GRAPHGEN_VUN_WARM_START=1 ' : ''}${priors.env}${constraint ? `GRAPHGEN_VUN_CONSTRAINT=${constraint} ` : ''}${sampling.env}${sizePool === 1 ? '' : `GRAPHGEN_VUN_SIZE_POOL=${sizePool} `}${clip.env}${draws === 1 ? '' : `GRAPHGEN_VUN_DRAWS=${draws} `}`;
   const backend = await initBackend();
   const head: string[] = [];
   head.push(`Command: \`${decay.env}${knobs}GRAPHGEN_VUN_DATASETS=${datasets.join(',')} GRAPHGEN_VUN_MODELS=${models.join(',')} GRAPHGEN_VUN_CPU_MINUTES=${budget} GRAPHGEN_VUN_SAMPLING_STEPS=${steps} npm run bench -- genvun\` (resumes from \`.bench-tmp/genvun/\`).`);
@@ -162,6 +173,7 @@ export async function run(): Promise<string> {
     const cfg = DATASETS[name];
     if (cfg === undefined) throw new Error(`unknown dataset ${name}; known: ${Object.keys(DATASETS).join(', ')}`);
     const lines: string[] = [];
+    const drawLines: string[] = [];
     const data = await loadBenchmark(name as BenchmarkName, { root: '../shared/datasets' });
     lines.push('');
     lines.push(`### ${name} (SPECTRE split: ${data.train.length} train, ${data.test.length} test; spectre preset; ${data.test.length} generated vs test; batch ${cfg.batchSize})`);
@@ -197,10 +209,19 @@ export async function run(): Promise<string> {
         continue;
       }
       const c0 = cpuMinutes();
-      const gs = await r.model.sample(data.test.length, { rng: createRng(1), steps, batchSize: cfg.sampleBatch, ...(constraint && { constraint }), ...(model === 'defog' && { eta: sampling.eta, omega: sampling.omega, distortion: sampling.distortion }) });
+      const draw = (seed: number): Promise<Graph[]> => r.model.sample(data.test.length, { rng: createRng(seed), steps, batchSize: cfg.sampleBatch, ...(constraint && { constraint }), ...(model === 'defog' && { eta: sampling.eta, omega: sampling.omega, distortion: sampling.distortion }) });
+      const gs = await draw(1);
       const sampleCpu = cpuMinutes() - c0;
-      r.model.dispose();
       const label = model === 'digress' ? 'DiscreteDiffusion (DiGress class)' : 'DiscreteFlow (DeFoG class)';
+      if (draws > 1) {
+        // DeFoG's convention: V.U.N. as mean ± std over sampling runs; the row above is the first draw
+        const vuns = [vunOf(gs, data, cfg.validity)];
+        for (let seed = 2; seed <= draws; seed++) vuns.push(vunOf(await draw(seed), data, cfg.validity));
+        const mean = vuns.reduce((a, b) => a + b, 0) / draws;
+        const std = Math.sqrt(vuns.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws - 1));
+        drawLines.push(`V.U.N. of ${label} over ${draws} sampling draws (seeds 1-${draws}; the row is draw 1): ${vuns.map((v) => v.toFixed(1)).join(', ')} %; **mean ${mean.toFixed(1)} ± ${std.toFixed(1)} %** (sample standard deviation; DeFoG reports mean ± std over 5 sampling runs).`);
+      }
+      r.model.dispose();
       lines.push(row(`${label}${priors.text ? `, ${priors.text}` : ''}${constraint ? `, ${constraint} projector (ConStruct)` : ''}`, gs, data, cfg.validity, [r.cpu.toFixed(1), `${r.epochs} (${r.steps})`, r.loss.toFixed(3), sampleCpu.toFixed(1)]));
     }
     if (trainOnly) continue;
@@ -215,6 +236,7 @@ export async function run(): Promise<string> {
     lines.push(row('train graphs (reference)', data.train.slice(0, data.test.length), data, cfg.validity, ['-', '-', '-', '-']));
     lines.push(`| DiGress / DeFoG (published V.U.N.) | | | | | | | | | | ${cfg.published} | | | | |`);
     lines.push('');
+    if (drawLines.length > 0) lines.push(...drawLines, '');
     lines.push(command);
     await mkdir(RESULTS, { recursive: true });
     await writeFile(`${RESULTS}/${name}.md`, lines.join('\n'));
