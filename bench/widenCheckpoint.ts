@@ -70,7 +70,7 @@ export async function widenCheckpoint(from: string, to: string, model: BenchMode
   if (without(fingerprint.config) !== without(cfg)) throw new Error(`widenCheckpoint: the model in ${from} differs in more than its features, self-conditioning and training distortion`);
   if (fingerprint.config.selfConditioning !== undefined && canonical(fingerprint.config.selfConditioning) !== canonical(cfg.selfConditioning)) throw new Error(`widenCheckpoint: the model in ${from} has other self-conditioning channels; only a model without them can be widened`);
   // equal inputs: a plain copy under the new identity (no input widths to work out, whatever the feature set)
-  const sameFeatures = canonical(fingerprint.config.features) === canonical(cfg.features) && canonical(fingerprint.config.selfConditioning ?? null) === canonical(cfg.selfConditioning ?? null);
+  const sameInputs = canonical(fingerprint.config.features) === canonical(cfg.features) && canonical(fingerprint.config.selfConditioning ?? null) === canonical(cfg.selfConditioning ?? null);
   const sc = model.selfConditioning;
   const widths = {
     inNodeFeatures: (cfg.nodeClasses ?? 1) + model.features.nodeDim + (sc?.nodeDim ?? 0),
@@ -89,7 +89,7 @@ export async function widenCheckpoint(from: string, to: string, model: BenchMode
     const size = t.shape.reduce((a, b) => a * b, 1);
     let w: Float32Array = new Float32Array(bytes.buffer.slice(bytes.byteOffset + t.byteOffset, bytes.byteOffset + t.byteOffset + 4 * size));
     if (m[k].length !== size || v[k].length !== size || shadow[k].length !== size) throw new Error(`widenCheckpoint: optimiser state of ${t.name} does not match its shape`);
-    const layer = sameFeatures ? undefined : INPUT_LAYERS.find((l) => l.name === t.name);
+    const layer = sameInputs ? undefined : INPUT_LAYERS.find((l) => l.name === t.name);
     if (layer !== undefined) {
       const [rows, cols] = t.shape;
       const extra = widths[layer.key] - rows;
