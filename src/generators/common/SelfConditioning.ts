@@ -4,6 +4,7 @@ import { projectorsOfAdjacency } from '../../embed/spectralProjectors.js';
 import type { DenseBatch } from '../../graph/collate.js';
 import type { ExtraFeaturesResult } from './ExtraFeatures.js';
 import type { AppendedChannels } from './buildDenoiserInput.js';
+import { scatterProjectors } from './scatterProjectors.js';
 
 /**
  * Serializable config of self-conditioning ({@link createSelfConditioning}): the denoiser also
@@ -138,15 +139,7 @@ export function createSelfConditioning(config: SelfConditioningConfig, nodeClass
             w[j * n + i] = v;
           }
         const sp = projectorsOfAdjacency(w, n, k, 1e-6, 4, true);
-        for (let i = 0; i < n; i++) {
-          const r = b * N + i;
-          for (let m = 0; m < k; m++) x[r * nodeDim + dx + m] = sp.diagonal[i * k + m];
-          for (let j = 0; j < n; j++) {
-            if (j === i) continue;
-            for (let m = 0; m < k; m++) e[(r * N + j) * edgeDim + de + m] = sp.pairs[(i * n + j) * k + m];
-          }
-        }
-        for (let m = 0; m < k; m++) y[b * globalDim + m] = sp.eigenvalues[m];
+        scatterProjectors(sp, n, { x, e, y }, { graph: b, maxNodes: N, widths: { node: nodeDim, edge: edgeDim, global: globalDim }, columns: { node: dx, edge: de, global: 0 }, diagonal: false });
       }
       return { x, e, y };
     },

@@ -4,6 +4,7 @@ import type { DenseBatch } from '../../graph/collate.js';
 import { Graph } from '../../graph/Graph.js';
 import { spectralFeatures } from '../../embed/spectralFeatures.js';
 import { projectorsOfAdjacency } from '../../embed/spectralProjectors.js';
+import { scatterProjectors } from './scatterProjectors.js';
 import { connectedComponents } from '../../metrics/stats/connectedComponents.js';
 import type { ExtraFeatures, ExtraFeaturesConfig, ExtraFeaturesName, ExtraFeaturesResult } from './ExtraFeatures.js';
 import { concatExtraFeatures, molecularFeatures } from './molecularFeatures.js';
@@ -195,11 +196,7 @@ export function createExtraFeatures(config: ExtraFeaturesConfig): ExtraFeatures 
         }
         if (kProj > 0) {
           const sp = projectorsOfAdjacency(A, n, kProj);
-          for (let i = 0; i < n; i++) {
-            for (let m = 0; m < kProj; m++) x[(b * N + i) * nodeDim + projCol.node + m] = sp.diagonal[i * kProj + m];
-            for (let j = 0; j < n; j++) for (let m = 0; m < kProj; m++) ef[((b * N + i) * N + j) * edgeDim + projCol.edge + m] = sp.pairs[(i * n + j) * kProj + m];
-          }
-          for (let m = 0; m < kProj; m++) y[b * globalDim + projCol.global + m] = sp.eigenvalues[m];
+          scatterProjectors(sp, n, { x, e: ef, y }, { graph: b, maxNodes: N, widths: { node: nodeDim, edge: edgeDim, global: globalDim }, columns: projCol, diagonal: true });
         }
       }
       return { x, e: ef, y };
